@@ -1,0 +1,53 @@
+package io.ksr.domain;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Confluent Schema Registry's error codes, which clients and tools compare against. */
+public enum ErrorCode {
+  BAD_REQUEST(400),
+  NOT_FOUND(404),
+  METHOD_NOT_ALLOWED(405),
+  NOT_ACCEPTABLE(406),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  UNPROCESSABLE_ENTITY(422),
+  SUBJECT_NOT_FOUND(40401),
+  VERSION_NOT_FOUND(40402),
+  SCHEMA_NOT_FOUND(40403),
+  SUBJECT_COMPATIBILITY_NOT_CONFIGURED(40408),
+  INCOMPATIBLE_SCHEMA(40901),
+  INVALID_SCHEMA(42201),
+  INVALID_VERSION(42202),
+  INVALID_COMPATIBILITY_LEVEL(42203),
+  INVALID_SUBJECT(42208),
+  SCHEMA_TOO_LARGE(42209),
+  INTERNAL_SERVER_ERROR(500),
+  STORE_ERROR(50001),
+  OPERATION_TIMEOUT(50002);
+
+  private static final Map<Integer, ErrorCode> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
+
+  private final int code;
+
+  ErrorCode(final int code) {
+    this.code = code;
+  }
+
+  /** The number sent as {@code error_code}. */
+  public int code() {
+    return code;
+  }
+
+  /** The HTTP status: the code itself for plain HTTP codes, else its first three digits. */
+  public int httpStatus() {
+    return code < 1000 ? code : code / 100;
+  }
+
+  /** The error code with this number, or {@link #INTERNAL_SERVER_ERROR} when it is unknown. */
+  public static ErrorCode fromCode(final int code) {
+    return BY_CODE.getOrDefault(code, INTERNAL_SERVER_ERROR);
+  }
+}

@@ -1,0 +1,90 @@
+package io.ksr.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What makes two registrations "the same schema": type, canonical text, references, metadata and
+ * rule set. Equal identities share a schema id.
+ */
+public final class SchemaIdentity {
+  private final byte[] digest;
+
+  private SchemaIdentity(final byte[] digest) {
+    this.digest = digest;
+  }
+
+  /**
+   * Computes the identity of a schema.
+   *
+   * @param metadata the metadata as canonical JSON, or null
+   * @param ruleSet the rule set as canonical JSON, or null
+   */
+  public static SchemaIdentity of(
+      final SchemaType type,
+      final String canonicalText,
+      final List<SchemaReference> references,
+      final String metadata,
+      final String ruleSet) {
+    final MessageDigest md5 = md5();
+    update(md5, type.name());
+    update(md5, canonicalText);
+    for (final SchemaReference reference : references) {
+      update(md5, reference.name());
+      update(md5, reference.subject());
+      update(md5, Integer.toString(reference.version()));
+    }
+    update(md5, metadata == null ? "" : metadata);
+    update(md5, ruleSet == null ? "" : ruleSet);
+    return new SchemaIdentity(md5.digest());
+  }
+
+  /** Rebuilds an identity from {@link #bytes()}. */
+  public static SchemaIdentity fromBytes(final byte[] bytes) {
+    return new SchemaIdentity(bytes.clone());
+  }
+
+  public byte[] bytes() {
+    return digest.clone();
+  }
+
+  private static void update(final MessageDigest md5, final String part) {
+    final byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+    // The length prefix keeps ("ab","c") and ("a","bc") apart.
+    md5.update(
+        new byte[] {
+          (byte) (bytes.length >>> 24),
+          (byte) (bytes.length >>> 16),
+          (byte) (bytes.length >>> 8),
+          (byte) bytes.length
+        });
+    md5.update(bytes);
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (final NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK ships MD5", e);
+    }
+  }
+
+  @Override
+  public boolean equals(final Object other) {
+    return other instanceof SchemaIdentity that && Arrays.equals(digest, that.digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(digest);
+  }
+
+  @Override
+  public String toString() {
+    return HexFormat.of().formatHex(digest);
+  }
+}

@@ -1,0 +1,16 @@
+package io.ksr.domain;
+
+/** Parses and validates the schemas of one schema type. */
+public interface SchemaProvider {
+  SchemaType type();
+
+  /**
+   * Parses schema text.
+   *
+   * @param isNew whether the schema is about to be registered, which validates it more strictly
+   *     (for Avro: field defaults must match their types)
+   * @throws RegistryException with {@link ErrorCode#INVALID_SCHEMA} when the text is not a valid
+   *     schema
+   */
+  ParsedSchema parse(String schemaText, boolean isNew);
+}

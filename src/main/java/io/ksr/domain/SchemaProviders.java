@@ -1,0 +1,44 @@
+package io.ksr.domain;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The schema types this registry serves, and the parsing entry point for all of them. */
+public final class SchemaProviders {
+  private final Map<SchemaType, SchemaProvider> providers = new EnumMap<>(SchemaType.class);
+
+  public SchemaProviders(final List<SchemaProvider> providers) {
+    for (final SchemaProvider provider : providers) {
+      this.providers.put(provider.type(), provider);
+    }
+  }
+
+  /** The providers this build ships with. */
+  public static SchemaProviders builtIn() {
+    return new SchemaProviders(List.of(new AvroSchemaProvider()));
+  }
+
+  /** The types {@code GET /schemas/types} lists. */
+  public Set<SchemaType> types() {
+    return providers.keySet();
+  }
+
+  /**
+   * Parses schema text of the given type.
+   *
+   * @throws RegistryException 42201 when the text is empty or invalid, or the type is not served
+   */
+  public ParsedSchema parse(final SchemaType type, final String schemaText, final boolean isNew) {
+    if (schemaText == null || schemaText.isBlank()) {
+      throw Errors.invalidSchema("Empty schema");
+    }
+    final SchemaProvider provider = providers.get(type);
+    if (provider == null) {
+      throw Errors.invalidSchema(
+          "Schema type " + type + " is not supported by this registry; it serves " + types());
+    }
+    return provider.parse(schemaText, isNew);
+  }
+}

@@ -1,0 +1,19 @@
+package io.ksr.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The store's private entry shapes, which only the applier writes and the reader reads. */
+final class Entries {
+  private Entries() {}
+
+  /** A version of a subject. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Version(int id, boolean deleted, byte[] rawKey) {}
+
+  /** How many versions a subject has, and how many of them are not soft-deleted. */
+  record Subject(int versions, int liveVersions) {}
+
+  /** A mode stored for a subject or globally. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Mode(String mode, byte[] rawKey) {}
+}

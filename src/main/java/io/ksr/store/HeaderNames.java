@@ -1,0 +1,18 @@
+package io.ksr.store;
+
+/**
+ * Headers the writer puts on the {@code _schemas} records it appends. Confluent's registry and
+ * Karapace ignore record headers, so they cost no compatibility.
+ */
+public final class HeaderNames {
+  /**
+   * On the last record a command produced: the command's offset in the command topic. Once a store
+   * has applied it, it has applied everything that command and all earlier commands wrote.
+   */
+  public static final String COMMAND_OFFSET = "ksr.command.offset";
+
+  /** On a NOOP record a new writer appends to learn when its store has read all of the topic. */
+  public static final String BARRIER = "ksr.barrier";
+
+  private HeaderNames() {}
+}

@@ -1,0 +1,201 @@
+package io.ksr.store;
+
+import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaIdentity;
+import io.ksr.store.record.MalformedRecordException;
+import io.ksr.store.record.SchemasKey;
+import io.ksr.store.record.SchemasRecord;
+import io.ksr.store.record.SchemasRecordCodec;
+import io.ksr.store.record.SchemasValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Applies {@code _schemas} records to the registry's state, with Confluent's meaning for each
+ * record. Every instance's global store and the writer's own view run the same code, so they cannot
+ * disagree on what a record means.
+ */
+public final class SchemasApplier {
+  static final String MAX_ID = "maxId";
+  static final String COMMAND_OFFSET = "commandOffset";
+
+  private final MutableKeyValueView kv;
+  private final RegistryReader reader;
+
+  public SchemasApplier(final MutableKeyValueView kv) {
+    this.kv = Objects.requireNonNull(kv, "kv can't be null");
+    this.reader = new RegistryReader(kv);
+  }
+
+  /**
+   * Applies one record.
+   *
+   * @param rawKey the key bytes as they are in the topic
+   * @throws MalformedRecordException when the record contradicts the state (for example, an id that
+   *     already stands for another schema); the state is then unchanged
+   */
+  public void apply(final SchemasRecord record, final byte[] rawKey) {
+    final SchemasKey key = record.key();
+    final byte[] unusualKey =
+        Arrays.equals(rawKey, SchemasRecordCodec.encodeKey(key)) ? null : rawKey;
+    if (key instanceof SchemasKey.SchemaVersion k) {
+      if (record.isTombstone()) {
+        removeVersion(k.subject(), k.version());
+      } else {
+        putVersion((SchemasValue.Schema) record.value(), unusualKey);
+      }
+    } else if (key instanceof SchemasKey.Config k) {
+      if (record.isTombstone()) {
+        kv.delete(StoreKeys.config(k.subject()));
+      } else {
+        final SchemasValue.Config value = (SchemasValue.Config) record.value();
+        kv.put(
+            StoreKeys.config(k.subject()),
+            StoreJson.write(new ConfigEntry(value.compatibilityLevel(), unusualKey)));
+      }
+    } else if (key instanceof SchemasKey.Mode k) {
+      if (record.isTombstone()) {
+        kv.delete(StoreKeys.mode(k.subject()));
+      } else {
+        final SchemasValue.Mode value = (SchemasValue.Mode) record.value();
+        kv.put(
+            StoreKeys.mode(k.subject()),
+            StoreJson.write(new Entries.Mode(value.mode(), unusualKey)));
+      }
+    } else if (key instanceof SchemasKey.DeleteSubject && !record.isTombstone()) {
+      final SchemasValue.DeleteSubject value = (SchemasValue.DeleteSubject) record.value();
+      softDeleteUpTo(value.subject(), value.version());
+    } else if (key instanceof SchemasKey.ClearSubject && !record.isTombstone()) {
+      final SchemasValue.ClearSubject value = (SchemasValue.ClearSubject) record.value();
+      forgetSoftDeleted(value.subject());
+    } else if (key instanceof SchemasKey.Context k && !record.isTombstone()) {
+      kv.put(StoreKeys.context(k.context() == null ? "" : k.context()), new byte[0]);
+    }
+    // NOOP records, and tombstones of keys that have no meaning as tombstones, change nothing.
+  }
+
+  /** Remembers that every command up to {@code offset} has been applied. */
+  void commandApplied(final long offset) {
+    kv.put(StoreKeys.meta(COMMAND_OFFSET), StoreJson.write(offset));
+  }
+
+  private void putVersion(final SchemasValue.Schema value, final byte[] rawKey) {
+    if (value.version() < 1 || value.id() < 0) {
+      throw new MalformedRecordException(
+          "version " + value.version() + " or id " + value.id() + " is out of range");
+    }
+    final SchemaEntry incoming = SchemaEntry.of(value);
+    final SchemaIdentity identity;
+    try {
+      identity = incoming.identity();
+    } catch (final RegistryException e) {
+      throw new MalformedRecordException(e.getMessage(), e);
+    }
+    final SchemaEntry existing = reader.schema(value.id()).orElse(null);
+    if (existing != null && !existing.identity().equals(identity)) {
+      throw new MalformedRecordException(
+          "id " + value.id() + " already stands for a different schema");
+    }
+    final StoredVersion old = reader.version(value.subject(), value.version()).orElse(null);
+    if (old != null && old.id() != value.id()) {
+      dropUsage(old.id(), value.subject(), value.version());
+    }
+    kv.put(
+        StoreKeys.version(value.subject(), value.version()),
+        StoreJson.write(new Entries.Version(value.id(), value.deleted(), rawKey)));
+    if (existing == null) {
+      kv.put(StoreKeys.schema(value.id()), StoreJson.write(incoming));
+      final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(identity));
+      ids.add(value.id());
+      kv.put(StoreKeys.content(identity.bytes()), StoreJson.write(ids));
+    }
+    kv.put(StoreKeys.usage(value.id(), value.subject(), value.version()), new byte[0]);
+    if (value.id() > reader.maxId()) {
+      kv.put(StoreKeys.meta(MAX_ID), StoreJson.write(value.id()));
+    }
+    countVersion(value.subject(), old, value.deleted(), true);
+  }
+
+  private void removeVersion(final String subject, final int version) {
+    final StoredVersion old = reader.version(subject, version).orElse(null);
+    if (old == null) {
+      return;
+    }
+    kv.delete(StoreKeys.version(subject, version));
+    dropUsage(old.id(), subject, version);
+    countVersion(subject, old, false, false);
+  }
+
+  private void dropUsage(final int id, final String subject, final int version) {
+    kv.delete(StoreKeys.usage(id, subject, version));
+    if (!reader.isUsed(id)) {
+      reader
+          .schema(id)
+          .ifPresent(
+              schema -> {
+                kv.delete(StoreKeys.schema(id));
+                final SchemaIdentity identity = schema.identity();
+                final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(identity));
+                ids.remove(id);
+                if (ids.isEmpty()) {
+                  kv.delete(StoreKeys.content(identity.bytes()));
+                } else {
+                  kv.put(StoreKeys.content(identity.bytes()), StoreJson.write(ids));
+                }
+              });
+    }
+  }
+
+  private void softDeleteUpTo(final String subject, final int maxVersion) {
+    for (final StoredVersion version : reader.versions(subject)) {
+      if (version.version() <= maxVersion && !version.deleted()) {
+        kv.put(
+            StoreKeys.version(subject, version.version()),
+            StoreJson.write(new Entries.Version(version.id(), true, version.rawKey())));
+        countVersion(subject, version, true, true);
+      }
+    }
+  }
+
+  private void forgetSoftDeleted(final String subject) {
+    final List<String> subjects = subject == null ? reader.allSubjects() : List.of(subject);
+    for (final String each : subjects) {
+      final List<StoredVersion> softDeleted = new ArrayList<>();
+      for (final StoredVersion version : reader.versions(each)) {
+        if (version.deleted()) {
+          softDeleted.add(version);
+        }
+      }
+      for (final StoredVersion version : softDeleted) {
+        removeVersion(each, version.version());
+      }
+    }
+  }
+
+  /** Keeps a subject's version counts right when one of its versions changes. */
+  private void countVersion(
+      final String subject,
+      final StoredVersion before,
+      final boolean deleted,
+      final boolean exists) {
+    final Entries.Subject counts = reader.subjectCounts(subject).orElse(new Entries.Subject(0, 0));
+    int versions = counts.versions();
+    int live = counts.liveVersions();
+    if (before != null) {
+      versions--;
+      live -= before.deleted() ? 0 : 1;
+    }
+    if (exists) {
+      versions++;
+      live += deleted ? 0 : 1;
+    }
+    if (versions <= 0) {
+      kv.delete(StoreKeys.subject(subject));
+    } else {
+      kv.put(StoreKeys.subject(subject), StoreJson.write(new Entries.Subject(versions, live)));
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.ksr.store;
+
+import io.ksr.store.record.MalformedRecordException;
+import io.ksr.store.record.SchemasKey;
+import io.ksr.store.record.SchemasRecord;
+import io.ksr.store.record.SchemasRecordCodec;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the global store from {@code _schemas}, on every instance.
+ *
+ * <p>It reads raw bytes and parses them itself, so that a record it cannot understand is logged,
+ * counted and skipped rather than stopping the global thread (Confluent's reader died on such
+ * records). Since Kafka 3.8 a global store's restore runs through this processor too, so the store
+ * only ever holds what this code wrote.
+ */
+final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Void> {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemasStoreProcessor.class);
+
+  private final StoreProgress progress;
+  private ProcessorContext<Void, Void> context;
+  private SchemasApplier applier;
+
+  SchemasStoreProcessor(final StoreProgress progress) {
+    this.progress = progress;
+  }
+
+  @Override
+  public void init(final ProcessorContext<Void, Void> context) {
+    this.context = context;
+    final KeyValueStore<Bytes, byte[]> store =
+        context.getStateStore(RegistryTopology.SCHEMAS_STORE);
+    final MutableStoreView view = new MutableStoreView(store);
+    this.applier = new SchemasApplier(view);
+    progress.commandApplied(new RegistryReader(view).appliedCommandOffset());
+  }
+
+  @Override
+  public void process(final Record<byte[], byte[]> record) {
+    try {
+      final SchemasKey key = SchemasRecordCodec.decodeKey(record.key());
+      applier.apply(
+          new SchemasRecord(key, SchemasRecordCodec.decodeValue(key, record.value())),
+          record.key());
+    } catch (final MalformedRecordException e) {
+      skip(record, e.getMessage());
+    } catch (final RuntimeException e) {
+      LOG.error("Skipped {}: applying it failed unexpectedly", where(), e);
+      progress.recordSkipped();
+    }
+    final String barrier = header(record, HeaderNames.BARRIER);
+    if (barrier != null) {
+      progress.barrierSeen(barrier);
+    }
+    final String commandOffset = header(record, HeaderNames.COMMAND_OFFSET);
+    if (commandOffset != null) {
+      markCommandApplied(commandOffset);
+    }
+  }
+
+  private void markCommandApplied(final String header) {
+    final long offset;
+    try {
+      offset = Long.parseLong(header);
+    } catch (final NumberFormatException e) {
+      LOG.warn("Ignored header {}={} on {}", HeaderNames.COMMAND_OFFSET, header, where());
+      return;
+    }
+    applier.commandApplied(offset);
+    progress.commandApplied(offset);
+  }
+
+  private void skip(final Record<byte[], byte[]> record, final String reason) {
+    progress.recordSkipped();
+    LOG.warn(
+        "Skipped {} (key {}): {}",
+        where(),
+        record.key() == null ? "null" : new String(record.key(), StandardCharsets.UTF_8),
+        reason);
+  }
+
+  private String where() {
+    return context
+        .recordMetadata()
+        .map(m -> "record at offset " + m.offset() + " of " + m.topic())
+        .orElse("a record");
+  }
+
+  private static String header(final Record<byte[], byte[]> record, final String name) {
+    final Header header = record.headers().lastHeader(name);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,90 @@
+package io.ksr.store;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How far this instance's global store has read {@code _schemas}, and the futures that wait for it
+ * to get further. The global store's thread advances it; request threads and the writer wait on it.
+ */
+public final class StoreProgress {
+  private final Object lock = new Object();
+  private final List<CommandWaiter> commandWaiters = new ArrayList<>();
+  private final Map<String, CompletableFuture<Void>> barrierWaiters = new ConcurrentHashMap<>();
+  private final AtomicLong skippedRecords = new AtomicLong();
+  private long appliedCommandOffset = -1;
+
+  private record CommandWaiter(long offset, CompletableFuture<Void> future) {}
+
+  /** The offset of the last command whose writes the store has applied, or -1. */
+  public long appliedCommandOffset() {
+    synchronized (lock) {
+      return appliedCommandOffset;
+    }
+  }
+
+  /** Completes once the store has applied every write of the command at {@code offset}. */
+  public CompletableFuture<Void> awaitCommand(final long offset) {
+    final CompletableFuture<Void> future = new CompletableFuture<>();
+    synchronized (lock) {
+      if (appliedCommandOffset >= offset) {
+        future.complete(null);
+        return future;
+      }
+      commandWaiters.add(new CommandWaiter(offset, future));
+    }
+    // A waiter that times out is dropped here rather than when the offset finally arrives.
+    future.whenComplete((ignored, error) -> forget(future));
+    return future;
+  }
+
+  /** Completes once the store has read the barrier record with this id. */
+  public CompletableFuture<Void> awaitBarrier(final String barrierId) {
+    final CompletableFuture<Void> future = new CompletableFuture<>();
+    barrierWaiters.put(barrierId, future);
+    future.whenComplete((ignored, error) -> barrierWaiters.remove(barrierId, future));
+    return future;
+  }
+
+  /** How many {@code _schemas} records this instance skipped because it could not apply them. */
+  public long skippedRecords() {
+    return skippedRecords.get();
+  }
+
+  void commandApplied(final long offset) {
+    final List<CompletableFuture<Void>> done = new ArrayList<>();
+    synchronized (lock) {
+      appliedCommandOffset = Math.max(appliedCommandOffset, offset);
+      for (final Iterator<CommandWaiter> it = commandWaiters.iterator(); it.hasNext(); ) {
+        final CommandWaiter waiter = it.next();
+        if (waiter.offset() <= appliedCommandOffset) {
+          done.add(waiter.future());
+          it.remove();
+        }
+      }
+    }
+    done.forEach(future -> future.complete(null));
+  }
+
+  void barrierSeen(final String barrierId) {
+    final CompletableFuture<Void> future = barrierWaiters.get(barrierId);
+    if (future != null) {
+      future.complete(null);
+    }
+  }
+
+  void recordSkipped() {
+    skippedRecords.incrementAndGet();
+  }
+
+  private void forget(final CompletableFuture<Void> future) {
+    synchronized (lock) {
+      commandWaiters.removeIf(waiter -> waiter.future() == future);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.ksr.writer;
+
+import io.ksr.domain.ErrorCode;
+import io.ksr.domain.RegistryException;
+import io.ksr.store.HeaderNames;
+import io.ksr.store.OverlayView;
+import io.ksr.store.RegistryTopology;
+import io.ksr.store.SchemasApplier;
+import io.ksr.store.StoreProgress;
+import io.ksr.store.StoreView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: turns each command into {@code _schemas} records and a reply, in the same
+ * exactly-once transaction as the command's offset commit.
+ *
+ * <p>Kafka Streams runs this processor on the one instance that owns the command topic's only
+ * partition. If that instance stalls and the partition moves, the stalled instance can no longer
+ * commit, so whatever it appended is aborted and never read (the global store reads committed
+ * records only).
+ *
+ * <p>It decides from the global store plus an overlay of what it wrote and its global store has not
+ * shown yet. Before its first command it waits until its store has read a barrier record appended
+ * after everything earlier writers committed.
+ */
+final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterProcessor.class);
+
+  private final CommandHandler handler;
+  private final StoreProgress progress;
+  private final WriterCatchUp catchUp;
+  private final WriterStatus status;
+
+  private ProcessorContext<byte[], byte[]> context;
+  private OverlayView overlay;
+  private SchemasApplier overlayApplier;
+  private CompletableFuture<Void> caughtUp;
+  private long lastWrittenCommand = -1;
+
+  WriterProcessor(
+      final CommandHandler handler,
+      final StoreProgress progress,
+      final WriterCatchUp catchUp,
+      final WriterStatus status) {
+    this.handler = handler;
+    this.progress = progress;
+    this.catchUp = catchUp;
+    this.status = status;
+  }
+
+  @Override
+  public void init(final ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+    final ReadOnlyKeyValueStore<Bytes, byte[]> store =
+        context.getStateStore(RegistryTopology.SCHEMAS_STORE);
+    this.overlay = new OverlayView(new StoreView(store));
+    this.overlayApplier = new SchemasApplier(overlay);
+    this.caughtUp = catchUp.begin();
+    status.set(true);
+    LOG.info("This instance is now the registry's writer (task {})", context.taskId());
+  }
+
+  @Override
+  public void process(final Record<byte[], byte[]> record) {
+    final long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
+    final CommandEnvelope envelope;
+    try {
+      envelope = WriterJson.read(record.value(), CommandEnvelope.class);
+    } catch (final IOException e) {
+      LOG.warn("Skipped command at offset {}: it is not a command ({})", offset, e.getMessage());
+      return;
+    }
+    final Outcome outcome;
+    final long now = context.currentSystemTimeMs();
+    if (envelope.format() > CommandEnvelope.FORMAT) {
+      outcome =
+          new Outcome.Failed(
+              ErrorCode.INTERNAL_SERVER_ERROR.code(),
+              "The writer runs an older version that cannot read command format "
+                  + envelope.format());
+    } else if (now > envelope.deadline()) {
+      outcome = timedOut(envelope, "the request expired before the writer could handle it");
+    } else if (!awaitCatchUp(envelope.deadline() - now)) {
+      outcome = timedOut(envelope, "the writer was still reading the schemas topic");
+    } else {
+      outcome = decide(envelope.command(), offset);
+    }
+    final long awaitOffset =
+        outcome instanceof Outcome.Failed failed
+                && failed.errorCode() == ErrorCode.OPERATION_TIMEOUT.code()
+            ? -1
+            : Math.max(lastWrittenCommand, progress.appliedCommandOffset());
+    context.forward(
+        new Record<>(
+            envelope.requestId().getBytes(StandardCharsets.UTF_8),
+            WriterJson.write(new Reply(envelope.requestId(), outcome, awaitOffset)),
+            record.timestamp()),
+        RegistryTopology.REPLIES_SINK);
+  }
+
+  @Override
+  public void close() {
+    status.set(false);
+    LOG.info("This instance stopped being the registry's writer");
+  }
+
+  private Outcome decide(final Command command, final long offset) {
+    if (progress.appliedCommandOffset() >= lastWrittenCommand) {
+      overlay.clear();
+    }
+    final Decision decision;
+    try {
+      decision = handler.handle(command, overlay);
+    } catch (final RegistryException e) {
+      return new Outcome.Failed(e.errorCode().code(), e.getMessage());
+    } catch (final RuntimeException e) {
+      LOG.error("Command at offset {} failed: {}", offset, command, e);
+      return new Outcome.Failed(
+          ErrorCode.INTERNAL_SERVER_ERROR.code(), command.operation() + " operation failed: " + e);
+    }
+    write(decision.records(), offset);
+    return decision.outcome();
+  }
+
+  private void write(final List<WriteRecord> records, final long offset) {
+    for (int i = 0; i < records.size(); i++) {
+      final WriteRecord record = records.get(i);
+      overlayApplier.apply(record.record(), record.key());
+      final RecordHeaders headers = new RecordHeaders();
+      if (i == records.size() - 1) {
+        headers.add(
+            HeaderNames.COMMAND_OFFSET, Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+      }
+      context.forward(
+          new Record<>(record.key(), record.value(), context.currentSystemTimeMs(), headers),
+          RegistryTopology.SCHEMAS_SINK);
+    }
+    if (!records.isEmpty()) {
+      lastWrittenCommand = offset;
+    }
+  }
+
+  private boolean awaitCatchUp(final long maxWaitMs) {
+    if (caughtUp.isCompletedExceptionally()) {
+      caughtUp = catchUp.begin();
+    }
+    try {
+      caughtUp.get(Math.max(0, maxWaitMs), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (final TimeoutException e) {
+      LOG.warn("The writer has not yet read all of the schemas topic; still waiting");
+      return false;
+    } catch (final ExecutionException e) {
+      LOG.warn(
+          "The writer could not mark the end of the schemas topic: {}", e.getCause().toString());
+      return false;
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Outcome timedOut(final CommandEnvelope envelope, final String why) {
+    return new Outcome.Failed(
+        ErrorCode.OPERATION_TIMEOUT.code(),
+        envelope.command().operation() + " operation timed out: " + why);
+  }
+}

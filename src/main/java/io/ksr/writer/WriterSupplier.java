@@ -1,0 +1,30 @@
+package io.ksr.writer;
+
+import io.ksr.store.StoreProgress;
+import java.util.Objects;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+
+/** Creates the writer processor for the topology's writer node. */
+public final class WriterSupplier implements ProcessorSupplier<byte[], byte[], byte[], byte[]> {
+  private final CommandHandler handler;
+  private final StoreProgress progress;
+  private final WriterCatchUp catchUp;
+  private final WriterStatus status;
+
+  public WriterSupplier(
+      final CommandHandler handler,
+      final StoreProgress progress,
+      final WriterCatchUp catchUp,
+      final WriterStatus status) {
+    this.handler = Objects.requireNonNull(handler, "handler can't be null");
+    this.progress = Objects.requireNonNull(progress, "progress can't be null");
+    this.catchUp = Objects.requireNonNull(catchUp, "catchUp can't be null");
+    this.status = Objects.requireNonNull(status, "status can't be null");
+  }
+
+  @Override
+  public Processor<byte[], byte[], byte[], byte[]> get() {
+    return new WriterProcessor(handler, progress, catchUp, status);
+  }
+}
