@@ -41,11 +41,6 @@ public enum ErrorCode {
     return code;
   }
 
-  /** The HTTP status: the code itself for plain HTTP codes, else its first three digits. */
-  public int httpStatus() {
-    return code < 1000 ? code : code / 100;
-  }
-
   /** The error code with this number, or {@link #INTERNAL_SERVER_ERROR} when it is unknown. */
   public static ErrorCode fromCode(final int code) {
     return BY_CODE.getOrDefault(code, INTERNAL_SERVER_ERROR);

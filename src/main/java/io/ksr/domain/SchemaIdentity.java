@@ -43,9 +43,9 @@ public final class SchemaIdentity {
     return new SchemaIdentity(md5.digest());
   }
 
-  /** Rebuilds an identity from {@link #bytes()}. */
-  public static SchemaIdentity fromBytes(final byte[] bytes) {
-    return new SchemaIdentity(bytes.clone());
+  /** The identity of a parsed schema that has no references, metadata or rule set. */
+  public static SchemaIdentity of(final ParsedSchema schema) {
+    return of(schema.type(), schema.canonicalString(), List.of(), null, null);
   }
 
   public byte[] bytes() {

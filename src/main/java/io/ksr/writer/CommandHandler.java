@@ -60,8 +60,7 @@ public final class CommandHandler {
     final String subject = Subjects.validate(command.subject());
     final SchemaType type = SchemaType.parse(command.schemaType());
     final ParsedSchema schema = providers.parse(type, command.schema(), true);
-    final SchemaIdentity identity =
-        SchemaIdentity.of(type, schema.canonicalString(), List.of(), null, null);
+    final SchemaIdentity identity = SchemaIdentity.of(schema);
     final RegistryReader reader = new RegistryReader(state);
     final List<StoredVersion> versions = reader.versions(subject);
     final List<Integer> sameSchemaIds = reader.idsWithIdentity(identity);

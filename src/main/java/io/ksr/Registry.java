@@ -1,0 +1,194 @@
+package io.ksr;
+
+import io.ksr.config.KafkaSettings;
+import io.ksr.config.RegistryConfig;
+import io.ksr.domain.SchemaProviders;
+import io.ksr.embedded.EmbeddedKafka;
+import io.ksr.http.HttpServer;
+import io.ksr.store.CatchUpLogger;
+import io.ksr.store.LocalStore;
+import io.ksr.store.RegistryTopology;
+import io.ksr.store.StoreProgress;
+import io.ksr.store.TopicNames;
+import io.ksr.store.TopicSetup;
+import io.ksr.writer.CommandHandler;
+import io.ksr.writer.CommandSubmitter;
+import io.ksr.writer.LogBarrier;
+import io.ksr.writer.ReplyListener;
+import io.ksr.writer.WriterStatus;
+import io.ksr.writer.WriterSupplier;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One registry instance: starts its parts in order (embedded broker if needed, topics, Kafka
+ * Streams, reply listener, HTTP) and stops them in reverse order.
+ */
+public final class Registry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STORE_WAIT = Duration.ofSeconds(60);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final WriterStatus writerStatus = new WriterStatus();
+  private final StoreProgress progress = new StoreProgress();
+  private String bootstrapServers;
+  private HttpServer http;
+
+  private Registry() {}
+
+  /**
+   * Starts an instance and returns once it answers reads.
+   *
+   * @throws RuntimeException when a part cannot start; whatever had started is stopped again
+   */
+  public static Registry start(final RegistryConfig config) {
+    final Registry registry = new Registry();
+    try {
+      registry.startParts(config);
+    } catch (final RuntimeException e) {
+      registry.close();
+      throw e;
+    }
+    return registry;
+  }
+
+  private void startParts(final RegistryConfig config) {
+    final long begin = System.nanoTime();
+    bootstrapServers = String.join(",", config.bootstrapServers());
+    if (bootstrapServers.isEmpty()) {
+      final EmbeddedKafka broker =
+          EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
+      started.push(broker);
+      bootstrapServers = broker.bootstrapServers();
+    }
+    final KafkaSettings kafka = new KafkaSettings(config, bootstrapServers);
+    final TopicNames topics = TopicNames.derivedFrom(config.topic());
+
+    final Admin admin = Admin.create(kafka.admin());
+    started.push(admin);
+    new TopicSetup(admin, config.timeout().toMillis())
+        .ensure(topics, config.topicReplicationFactor());
+
+    final Producer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer());
+    started.push(producer);
+
+    final SchemaProviders providers = SchemaProviders.builtIn();
+    final Topology topology =
+        config.leaderEligibility()
+            ? RegistryTopology.withWriter(
+                topics,
+                progress,
+                new WriterSupplier(
+                    new CommandHandler(providers, config.compatibilityLevel()),
+                    progress,
+                    new LogBarrier(producer, topics.schemas(), progress),
+                    writerStatus))
+            : RegistryTopology.readerOnly(topics, progress);
+    final KafkaStreams streams = new KafkaStreams(topology, asProperties(kafka.streams()));
+    streams.setGlobalStateRestoreListener(new CatchUpLogger());
+    streams.setStateListener(
+        (newState, oldState) -> LOG.info("Kafka Streams: {} -> {}", oldState, newState));
+    streams.setUncaughtExceptionHandler(
+        error -> {
+          LOG.error("The writer's stream thread failed; replacing it", error);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    started.push(
+        () ->
+            streams.close(
+                CloseOptions.groupMembershipOperation(
+                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT)));
+    // Returns once the global store has read _schemas to its end.
+    streams.start();
+    final LocalStore store = awaitStore(streams, config);
+
+    final ReplyListener replies =
+        new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
+    replies.start();
+    started.push(replies);
+    final CommandSubmitter submitter =
+        new CommandSubmitter(producer, topics.commands(), replies, progress, config.timeout());
+
+    http = HttpServer.start(config.listeners(), store::queries, submitter, providers);
+    started.push(http);
+    LOG.info(
+        "Schema registry '{}' on {} ready in {} ms: listening on {} (ports {}), Kafka at {},"
+            + " may become the writer: {}",
+        config.groupId(),
+        config.hostName(),
+        (System.nanoTime() - begin) / 1_000_000,
+        config.listeners(),
+        http.ports(),
+        bootstrapServers,
+        config.leaderEligibility());
+  }
+
+  private static LocalStore awaitStore(final KafkaStreams streams, final RegistryConfig config) {
+    final long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+    while (true) {
+      try {
+        return new LocalStore(streams, config.compatibilityLevel());
+      } catch (final InvalidStateStoreException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "The local schema store did not open within " + STORE_WAIT.toSeconds() + " s", e);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (final InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while opening the local store", e);
+        }
+      }
+    }
+  }
+
+  /** The ports the REST API listens on. */
+  public List<Integer> ports() {
+    return http.ports();
+  }
+
+  /** Whether this instance is currently the registry's single writer. */
+  public boolean isWriter() {
+    return writerStatus.isWriter();
+  }
+
+  /** The Kafka brokers this instance uses: the configured ones or its embedded broker. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Stops every part that started, newest first; safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      final AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (final Exception e) {
+        LOG.warn("Stopping {} failed", part, e);
+      }
+    }
+  }
+
+  private static java.util.Properties asProperties(final java.util.Map<String, Object> settings) {
+    final java.util.Properties properties = new java.util.Properties();
+    properties.putAll(settings);
+    return properties;
+  }
+}

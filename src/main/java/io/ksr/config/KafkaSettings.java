@@ -1,0 +1,98 @@
+package io.ksr.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The settings of every Kafka client the registry creates. Each starts from the registry's choices
+ * and then takes the user's {@code kafkastore.*} client settings (security, for one) on top.
+ */
+public final class KafkaSettings {
+  private final RegistryConfig config;
+  private final String bootstrapServers;
+
+  /**
+   * @param bootstrapServers the brokers to use: the configured ones or the embedded broker's
+   */
+  public KafkaSettings(final RegistryConfig config, final String bootstrapServers) {
+    this.config = Objects.requireNonNull(config, "config can't be null");
+    this.bootstrapServers =
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers can't be null");
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /**
+   * Kafka Streams: exactly-once, so that a writer that lost its partition cannot commit; a commit
+   * after every command and no batching delay, so that a write takes tens of milliseconds rather
+   * than the default commit interval; and short group timeouts, so that a dead writer is replaced
+   * within seconds.
+   */
+  public Map<String, Object> streams() {
+    final Map<String, Object> settings = new HashMap<>();
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.groupId());
+    settings.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        config.dataDir().resolve("streams").toAbsolutePath().toString());
+    settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 0);
+    settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    settings.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 5_000);
+    settings.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+    settings.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
+    settings.putAll(common());
+    return settings;
+  }
+
+  /** The producer of commands and catch-up barriers: durable, idempotent, no batching delay. */
+  public Map<String, Object> producer() {
+    final Map<String, Object> settings = new HashMap<>();
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.timeout().toMillis());
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, "ksr-commands-" + config.hostName());
+    settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    settings.putAll(common());
+    return settings;
+  }
+
+  /** The reader of replies: committed records only, no consumer group. */
+  public Map<String, Object> replyConsumer() {
+    final Map<String, Object> settings = new HashMap<>();
+    settings.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        IsolationLevel.READ_COMMITTED.toString().toLowerCase(java.util.Locale.ROOT));
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ksr-replies-" + config.hostName());
+    settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    settings.putAll(common());
+    return settings;
+  }
+
+  /** The admin client that creates and checks topics. */
+  public Map<String, Object> admin() {
+    return common();
+  }
+
+  private Map<String, Object> common() {
+    final Map<String, Object> settings = new HashMap<>(config.kafkaClientSettings());
+    settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return settings;
+  }
+}

@@ -1,0 +1,63 @@
+package io.ksr.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.ksr.domain.ErrorCode;
+import io.ksr.domain.RegistryException;
+import io.ksr.http.dto.ErrorResponse;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into Confluent's error body, {@code {"error_code":…,"message":…}}, in one
+ * place: registry errors keep their code, HTTP-level errors use their status as the code, and
+ * anything unexpected is logged once and answered as 500.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  static void register(final RoutesConfig routes) {
+    routes.exception(RegistryException.class, (e, ctx) -> respond(ctx, e));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> respond(ctx, e.getStatus(), "HTTP " + e.getStatus() + " " + reason(e)));
+    routes.exception(
+        CompletionException.class, (e, ctx) -> unexpectedOrRegistry(ctx, e.getCause()));
+    routes.exception(Exception.class, ErrorMapper::unexpectedOrRegistry);
+  }
+
+  private static void unexpectedOrRegistry(final Throwable error, final Context ctx) {
+    unexpectedOrRegistry(ctx, error);
+  }
+
+  private static void unexpectedOrRegistry(final Context ctx, final Throwable error) {
+    if (error instanceof RegistryException registryError) {
+      respond(ctx, registryError);
+      return;
+    }
+    LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), error);
+    respond(ctx, ErrorCode.INTERNAL_SERVER_ERROR.code(), "Internal Server Error: " + error);
+  }
+
+  private static void respond(final Context ctx, final RegistryException e) {
+    respond(ctx, e.errorCode().code(), e.getMessage());
+  }
+
+  /** Answers with an error; the HTTP status is the code's first three digits. */
+  private static void respond(final Context ctx, final int code, final String message) {
+    ctx.status(code < 1000 ? code : code / 100);
+    Json.respond(ctx, new ErrorResponse(code, message));
+  }
+
+  private static String reason(final HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      default -> e.getMessage();
+    };
+  }
+}

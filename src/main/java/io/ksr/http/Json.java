@@ -1,0 +1,57 @@
+package io.ksr.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import io.ksr.domain.ErrorCode;
+import io.ksr.domain.RegistryException;
+
+/** Request and response bodies: lenient on input, and written with the negotiated media type. */
+final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private Json() {}
+
+  /**
+   * Reads a request body.
+   *
+   * @throws RegistryException 422 when the body is missing, 400 when it is not JSON of that shape
+   */
+  static <T> T read(final Context ctx, final Class<T> type) {
+    final String body = ctx.body();
+    if (body.isBlank()) {
+      throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "The request has no body");
+    }
+    try {
+      final T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "The request body is null");
+      }
+      return value;
+    } catch (final JsonProcessingException e) {
+      throw new RegistryException(
+          ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Answers with a JSON body. */
+  static void respond(final Context ctx, final Object body) {
+    ctx.contentType(MediaTypes.responseType(ctx)).result(write(body));
+  }
+
+  /** Answers with a schema's text as the body, as Confluent's {@code /schema} endpoints do. */
+  static void respondRaw(final Context ctx, final String text) {
+    ctx.contentType(MediaTypes.responseType(ctx)).result(text);
+  }
+
+  static byte[] write(final Object body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("response bodies are plain records", e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.ksr.http.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ksr.domain.SchemaReference;
+import io.ksr.store.RegisteredSchema;
+import java.util.List;
+
+/**
+ * A subject's version with its schema. {@code schemaType} is left out for Avro, as Confluent 5.5 to
+ * 7.9 do, which every client reads as Avro.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({
+  "subject",
+  "version",
+  "id",
+  "schemaType",
+  "references",
+  "metadata",
+  "ruleSet",
+  "schema"
+})
+public record SchemaResponse(
+    String subject,
+    int version,
+    int id,
+    String schemaType,
+    List<SchemaReference> references,
+    JsonNode metadata,
+    JsonNode ruleSet,
+    String schema) {
+
+  public static SchemaResponse of(final RegisteredSchema registered) {
+    return new SchemaResponse(
+        registered.subject(),
+        registered.version(),
+        registered.id(),
+        registered.schema().schemaType(),
+        registered.schema().references(),
+        registered.schema().metadata(),
+        registered.schema().ruleSet(),
+        registered.schema().schema());
+  }
+}

@@ -1,0 +1,62 @@
+package io.ksr.store;
+
+import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.Errors;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * This instance's copy of the registry, queried in place (Kafka Streams interactive queries). Reads
+ * never leave the process; when the store is unavailable (the instance is shutting down) they fail
+ * with 50001 rather than an internal error.
+ */
+public final class LocalStore {
+  private final KeyValueView view;
+  private final CompatibilityLevel defaultLevel;
+
+  public LocalStore(final KafkaStreams streams, final CompatibilityLevel defaultLevel) {
+    Objects.requireNonNull(streams, "streams can't be null");
+    this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel can't be null");
+    final ReadOnlyKeyValueStore<Bytes, byte[]> store =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                RegistryTopology.SCHEMAS_STORE,
+                QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
+    this.view = new AvailabilityCheckedView(new StoreView(store));
+  }
+
+  /** The registry's read operations over this instance's store. */
+  public SchemaQueries queries() {
+    return new SchemaQueries(view, defaultLevel);
+  }
+
+  private record AvailabilityCheckedView(KeyValueView store) implements KeyValueView {
+    @Override
+    public byte[] get(final Bytes key) {
+      try {
+        return store.get(key);
+      } catch (final InvalidStateStoreException e) {
+        throw unavailable(e);
+      }
+    }
+
+    @Override
+    public void scan(final Bytes prefix, final BiPredicate<Bytes, byte[]> visitor) {
+      try {
+        store.scan(prefix, visitor);
+      } catch (final InvalidStateStoreException e) {
+        throw unavailable(e);
+      }
+    }
+
+    private static RuntimeException unavailable(final InvalidStateStoreException e) {
+      return Errors.storeError("The local schema store is not available: " + e.getMessage(), e);
+    }
+  }
+}

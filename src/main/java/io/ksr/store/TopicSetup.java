@@ -1,0 +1,150 @@
+package io.ksr.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the registry's topics when they are missing, and refuses to start on topics that would
+ * break it: each must have exactly one partition, and {@code _schemas} must be compacted and only
+ * compacted (a deleting topic would lose schemas).
+ */
+public final class TopicSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+  private static final long COMMAND_RETENTION_MS = TimeUnit.DAYS.toMillis(1);
+  private static final long REPLY_RETENTION_MS = TimeUnit.HOURS.toMillis(1);
+
+  private final Admin admin;
+  private final long timeoutMs;
+
+  public TopicSetup(final Admin admin, final long timeoutMs) {
+    this.admin = admin;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /**
+   * Creates what is missing and checks what exists.
+   *
+   * @param replicationFactor the wanted replication factor, lowered to the number of brokers
+   * @throws TopicSetupException when a topic is misconfigured or Kafka cannot be reached
+   */
+  public void ensure(final TopicNames topics, final int replicationFactor) {
+    final int brokers = call(admin.describeCluster().nodes()).size();
+    final short replicas = (short) Math.max(1, Math.min(replicationFactor, brokers));
+    final Set<String> existing = call(admin.listTopics().names());
+    final List<NewTopic> missing = new ArrayList<>();
+    if (!existing.contains(topics.schemas())) {
+      missing.add(
+          new NewTopic(topics.schemas(), 1, replicas)
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+    if (!existing.contains(topics.commands())) {
+      missing.add(deleting(topics.commands(), replicas, COMMAND_RETENTION_MS));
+    }
+    if (!existing.contains(topics.replies())) {
+      missing.add(deleting(topics.replies(), replicas, REPLY_RETENTION_MS));
+    }
+    create(missing);
+    verify(topics);
+  }
+
+  private static NewTopic deleting(
+      final String name, final short replicas, final long retentionMs) {
+    return new NewTopic(name, 1, replicas)
+        .configs(
+            Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(retentionMs)));
+  }
+
+  private void create(final List<NewTopic> topics) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    try {
+      admin.createTopics(topics).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+      topics.forEach(
+          topic ->
+              LOG.info(
+                  "Created topic {} (1 partition, replication factor {})",
+                  topic.name(),
+                  topic.replicationFactor()));
+    } catch (final ExecutionException e) {
+      // Another instance starting at the same moment may have created it first.
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new TopicSetupException("Cannot create topics " + topics + ": " + e.getCause(), e);
+      }
+    } catch (final TimeoutException e) {
+      throw new TopicSetupException("Kafka did not create topics within " + timeoutMs + " ms", e);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicSetupException("Interrupted while creating topics", e);
+    }
+  }
+
+  private void verify(final TopicNames topics) {
+    final Map<String, TopicDescription> descriptions =
+        call(
+            admin
+                .describeTopics(List.of(topics.schemas(), topics.commands(), topics.replies()))
+                .allTopicNames());
+    for (final TopicDescription description : descriptions.values()) {
+      if (description.partitions().size() != 1) {
+        throw new TopicSetupException(
+            "Topic "
+                + description.name()
+                + " has "
+                + description.partitions().size()
+                + " partitions; the registry needs exactly one, because the order of its records"
+                + " is the order of writes. Delete it or point kafkastore.topic elsewhere.");
+      }
+    }
+    final ConfigResource schemas = new ConfigResource(ConfigResource.Type.TOPIC, topics.schemas());
+    final Config config = call(admin.describeConfigs(List.of(schemas)).all()).get(schemas);
+    final String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+    if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
+      throw new TopicSetupException(
+          "Topic "
+              + topics.schemas()
+              + " has cleanup.policy="
+              + policy
+              + "; the registry needs cleanup.policy=compact, or Kafka would delete schemas."
+              + " Fix it with: kafka-configs --alter --entity-type topics --entity-name "
+              + topics.schemas()
+              + " --add-config cleanup.policy=compact");
+    }
+  }
+
+  private <T> T call(final org.apache.kafka.common.KafkaFuture<T> future) {
+    try {
+      return future.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (final ExecutionException e) {
+      throw new TopicSetupException("Kafka refused a topic request: " + e.getCause(), e);
+    } catch (final TimeoutException e) {
+      throw new TopicSetupException(
+          "Kafka did not answer within "
+              + timeoutMs
+              + " ms; is kafkastore.bootstrap.servers right?",
+          e);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicSetupException("Interrupted while talking to Kafka", e);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.ksr.writer;
+
+import io.ksr.domain.ErrorCode;
+import io.ksr.domain.Errors;
+import io.ksr.domain.RegistryException;
+import io.ksr.store.StoreProgress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Turns a write request on this instance into a command for the writer and waits for the result.
+ *
+ * <p>The result completes only when the writer has replied and this instance's own store shows what
+ * the writer's decision was based on, so a client that reads right after writing, on the same
+ * instance, sees its write.
+ */
+public final class CommandSubmitter {
+  private final Producer<byte[], byte[]> producer;
+  private final String commandsTopic;
+  private final ReplyListener replies;
+  private final StoreProgress progress;
+  private final long timeoutMs;
+
+  /**
+   * @param timeout how long a request may wait for the writer and the store ({@code
+   *     kafkastore.timeout.ms})
+   */
+  public CommandSubmitter(
+      final Producer<byte[], byte[]> producer,
+      final String commandsTopic,
+      final ReplyListener replies,
+      final StoreProgress progress,
+      final Duration timeout) {
+    this.producer = Objects.requireNonNull(producer, "producer can't be null");
+    this.commandsTopic = Objects.requireNonNull(commandsTopic, "commandsTopic can't be null");
+    this.replies = Objects.requireNonNull(replies, "replies can't be null");
+    this.progress = Objects.requireNonNull(progress, "progress can't be null");
+    this.timeoutMs = timeout.toMillis();
+  }
+
+  /**
+   * Registers a schema; fails with the writer's error, or 50002 when it does not answer in time.
+   */
+  public CompletableFuture<Outcome.Registered> register(final Command.RegisterSchema command) {
+    return submit(command, Outcome.Registered.class);
+  }
+
+  /** Sets a compatibility level; fails like {@link #register}. */
+  public CompletableFuture<Outcome.ConfigUpdated> updateConfig(final Command.UpdateConfig command) {
+    return submit(command, Outcome.ConfigUpdated.class);
+  }
+
+  private <T extends Outcome> CompletableFuture<T> submit(
+      final Command command, final Class<T> expected) {
+    final String requestId = UUID.randomUUID().toString();
+    final long deadline = System.currentTimeMillis() + timeoutMs;
+    final CompletableFuture<Reply> reply = replies.expect(requestId);
+    final byte[] value =
+        WriterJson.write(new CommandEnvelope(CommandEnvelope.FORMAT, requestId, deadline, command));
+    try {
+      producer.send(
+          new ProducerRecord<>(commandsTopic, 0, requestId.getBytes(StandardCharsets.UTF_8), value),
+          (metadata, error) -> {
+            if (error != null) {
+              reply.completeExceptionally(error);
+            }
+          });
+    } catch (final KafkaException e) {
+      reply.completeExceptionally(e);
+    }
+    return reply
+        .orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .thenCompose(
+            answer ->
+                progress
+                    .awaitCommand(answer.awaitCommandOffset())
+                    .orTimeout(remaining(deadline), TimeUnit.MILLISECONDS)
+                    .thenApply(applied -> answer.outcome()))
+        .handle((outcome, error) -> result(command, expected, outcome, error));
+  }
+
+  private <T extends Outcome> T result(
+      final Command command,
+      final Class<T> expected,
+      final Outcome outcome,
+      final Throwable error) {
+    if (error != null) {
+      throw new CompletionException(failure(command, unwrap(error)));
+    }
+    if (outcome instanceof Outcome.Failed failed) {
+      throw new CompletionException(
+          new RegistryException(ErrorCode.fromCode(failed.errorCode()), failed.message()));
+    }
+    if (!expected.isInstance(outcome)) {
+      throw new CompletionException(
+          Errors.storeError("The writer answered " + outcome + " to " + command, null));
+    }
+    return expected.cast(outcome);
+  }
+
+  private RegistryException failure(final Command command, final Throwable error) {
+    if (error instanceof TimeoutException
+        || error instanceof org.apache.kafka.common.errors.TimeoutException) {
+      return Errors.operationTimeout(
+          command.operation()
+              + " operation timed out after "
+              + timeoutMs
+              + " ms: no writer confirmed it (kafkastore.timeout.ms). It may still be applied.");
+    }
+    return Errors.storeError(
+        command.operation() + " operation failed to reach Kafka: " + error.getMessage(), error);
+  }
+
+  private static Throwable unwrap(final Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+
+  private static long remaining(final long deadline) {
+    return Math.max(1, deadline - System.currentTimeMillis());
+  }
+}

@@ -1,0 +1,90 @@
+package io.ksr.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to a registry over real HTTP, as a user's curl or client would. */
+public final class RestClient {
+  public static final String V1 = "application/vnd.schemaregistry.v1+json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+
+  /** A response's status and body. */
+  public record Response(int status, String body, String contentType) {
+    public JsonNode json() {
+      try {
+        return MAPPER.readTree(body);
+      } catch (final IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    /** The Confluent error code of an error response. */
+    public int errorCode() {
+      return json().path("error_code").asInt(-1);
+    }
+  }
+
+  public RestClient(final String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public Response get(final String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Response post(final String path, final String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", V1)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Response put(final String path, final String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", V1)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The JSON body of a register request for a schema text. */
+  public static String schemaBody(final String schema) {
+    try {
+      return MAPPER.writeValueAsString(MAPPER.createObjectNode().put("schema", schema));
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private URI uri(final String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private Response send(final HttpRequest.Builder request) {
+    try {
+      final HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Content-Type").orElse(null));
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}

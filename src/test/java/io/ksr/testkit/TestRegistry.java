@@ -1,0 +1,69 @@
+package io.ksr.testkit;
+
+import io.ksr.Registry;
+import io.ksr.config.RegistryConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A registry instance started in the test JVM, reached over real HTTP on a free port. */
+public final class TestRegistry implements AutoCloseable {
+  private final Map<String, Object> settings;
+  private Registry registry;
+  private RestClient client;
+
+  private TestRegistry(final Map<String, Object> settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Settings for a registry on the shared test broker, with its own topic and group.
+   *
+   * @param name keeps tests apart: the topic and group are named after it
+   */
+  public static Map<String, Object> settings(final String name, final Path dataDir) {
+    final Map<String, Object> settings = new HashMap<>();
+    settings.put(RegistryConfig.BOOTSTRAP_SERVERS, TestKafka.bootstrapServers());
+    settings.put(RegistryConfig.TOPIC, "_schemas-" + name);
+    settings.put(RegistryConfig.GROUP_ID, "registry-" + name);
+    settings.put(RegistryConfig.DATA_DIR, dataDir.toString());
+    settings.put(RegistryConfig.LISTENERS, "http://127.0.0.1:0");
+    settings.put(RegistryConfig.TOPIC_REPLICATION_FACTOR, 1);
+    return settings;
+  }
+
+  /** Starts a registry with these settings and waits until it answers reads. */
+  public static TestRegistry start(final Map<String, Object> settings) {
+    final TestRegistry registry = new TestRegistry(new HashMap<>(settings));
+    registry.restart();
+    return registry;
+  }
+
+  /** Stops the instance (if running) and starts it again with the same settings and data. */
+  public TestRegistry restart() {
+    stop();
+    registry = Registry.start(new RegistryConfig(settings));
+    client = new RestClient("http://127.0.0.1:" + registry.ports().get(0));
+    return this;
+  }
+
+  public void stop() {
+    if (registry != null) {
+      registry.close();
+      registry = null;
+    }
+  }
+
+  public RestClient client() {
+    return client;
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,25 @@
+package io.ksr.testkit;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls for a condition with a deadline, instead of sleeping a fixed time. */
+public final class Wait {
+  private Wait() {}
+
+  public static void until(
+      final String what, final Duration timeout, final BooleanSupplier condition) {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+}
