@@ -68,18 +68,8 @@ final class SubjectsController {
     final RegisterSchemaRequest request = schemaRequest(ctx);
     final ParsedSchema schema =
         providers.parse(SchemaType.parse(request.schemaType()), request.schema(), false);
-    final RegisteredSchema found = queries.get().lookup(subject, SchemaIdentity.of(schema));
-    Json.respond(
-        ctx,
-        new SchemaResponse(
-            subject,
-            found.version(),
-            found.id(),
-            found.schema().schemaType(),
-            found.schema().references(),
-            found.schema().metadata(),
-            found.schema().ruleSet(),
-            schema.canonicalString()));
+    // Equal identities mean equal canonical text, so the stored version is what was posted.
+    Json.respond(ctx, SchemaResponse.of(queries.get().lookup(subject, SchemaIdentity.of(schema))));
   }
 
   private RegisteredSchema find(final Context ctx) {

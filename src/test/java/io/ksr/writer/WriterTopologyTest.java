@@ -15,18 +15,18 @@ import io.ksr.store.SchemaQueries;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.StoreView;
 import io.ksr.store.TopicNames;
+import io.ksr.testkit.DriverSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -34,6 +34,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The writer and the global store together, driven record by record. */
 class WriterTopologyTest {
@@ -48,6 +49,7 @@ class WriterTopologyTest {
       "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
           + "{\"name\":\"b\",\"type\":\"string\"}]}";
 
+  @TempDir Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> commands;
   private TestOutputTopic<byte[], byte[]> schemas;
@@ -63,13 +65,10 @@ class WriterTopologyTest {
             progress,
             () -> CompletableFuture.completedFuture(null),
             new WriterStatus());
-    final Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "writer-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
         new TopologyTestDriver(
             RegistryTopology.withWriter(TOPICS, progress, writer),
-            props,
+            DriverSettings.properties("writer-test", stateDir),
             Instant.parse("2026-01-01T00:00:00Z"));
     final ByteArraySerializer serializer = new ByteArraySerializer();
     final ByteArrayDeserializer deserializer = new ByteArrayDeserializer();

@@ -1,0 +1,115 @@
+package io.ksr;
+
+import static io.ksr.testkit.RestClient.schemaBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ksr.config.RegistryConfig;
+import io.ksr.store.TopicSetupException;
+import io.ksr.testkit.RestClient;
+import io.ksr.testkit.TestKafka;
+import io.ksr.testkit.TestRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry's relation to the {@code _schemas} topic as it is found in Kafka. */
+@Tag("integration")
+@ExtendWith(TestKafka.class)
+class SchemasTopicIntegrationTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldRefuseToStartOnATopicWithSeveralPartitions(final TestInfo test) throws Exception {
+    final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
+    createTopic(
+        (String) settings.get(RegistryConfig.TOPIC), 3, Map.of("cleanup.policy", "compact"));
+
+    final TopicSetupException error =
+        assertThrows(TopicSetupException.class, () -> TestRegistry.start(settings));
+
+    assertTrue(error.getMessage().contains("has 3 partitions"), error.getMessage());
+  }
+
+  @Test
+  void shouldRefuseToStartOnATopicThatDeletesRecords(final TestInfo test) throws Exception {
+    final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
+    createTopic((String) settings.get(RegistryConfig.TOPIC), 1, Map.of("cleanup.policy", "delete"));
+
+    final TopicSetupException error =
+        assertThrows(TopicSetupException.class, () -> TestRegistry.start(settings));
+
+    assertTrue(error.getMessage().contains("cleanup.policy=compact"), error.getMessage());
+  }
+
+  @Test
+  void shouldSkipRecordsItCannotReadAndKeepServing(final TestInfo test) throws Exception {
+    final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
+    final String topic = (String) settings.get(RegistryConfig.TOPIC);
+    createTopic(topic, 1, Map.of("cleanup.policy", "compact"));
+    produce(
+        topic,
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"old\",\"version\":1,\"magic\":1}",
+        "{\"subject\":\"old\",\"version\":1,\"id\":5,\"schema\":\"\\\"int\\\"\",\"deleted\":false}");
+    produce(topic, "garbage", "more garbage");
+    produce(topic, "{\"keytype\":\"FROM_THE_FUTURE\",\"magic\":9}", "{}");
+
+    try (TestRegistry registry = TestRegistry.start(settings)) {
+      final RestClient rest = registry.client();
+      assertEquals("[\"old\"]", rest.get("/subjects").body());
+
+      produce(
+          topic,
+          "{\"keytype\":\"SCHEMA\",\"subject\":\"x\",\"version\":1,\"magic\":1}",
+          "{\"id\":");
+
+      assertEquals(
+          "{\"id\":6}", rest.post("/subjects/new/versions", schemaBody("\"string\"")).body());
+      assertEquals("[\"new\",\"old\"]", rest.get("/subjects").body());
+    }
+  }
+
+  private static void createTopic(
+      final String name, final int partitions, final Map<String, String> configs) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+          .all()
+          .get();
+    }
+  }
+
+  private static void produce(final String topic, final String key, final String value)
+      throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  key.getBytes(StandardCharsets.UTF_8),
+                  value.getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+  }
+
+  private static String name(final TestInfo test) {
+    return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
+  }
+}

@@ -1,0 +1,99 @@
+package io.ksr.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ksr.domain.CompatibilityLevel;
+import io.ksr.testkit.DriverSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The global store's reader: it never dies on a record it cannot understand. */
+class SchemasStoreProcessorTest {
+  private static final TopicNames TOPICS = TopicNames.derivedFrom("_schemas");
+
+  @TempDir Path stateDir;
+  private final StoreProgress progress = new StoreProgress();
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> schemas;
+  private SchemaQueries queries;
+
+  @BeforeEach
+  void startDriver() {
+    driver =
+        new TopologyTestDriver(
+            RegistryTopology.readerOnly(TOPICS, progress),
+            DriverSettings.properties("store-test", stateDir));
+    schemas =
+        driver.createInputTopic(
+            TOPICS.schemas(), new ByteArraySerializer(), new ByteArraySerializer());
+    queries =
+        new SchemaQueries(
+            new StoreView(driver.<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)),
+            CompatibilityLevel.BACKWARD);
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void shouldSkipAndCountRecordsItCannotApplyAndKeepReading() {
+    pipe("not json", "{}");
+    pipe("{\"keytype\":\"SCHEMA\",\"subject\":\"a\",\"version\":1,\"magic\":1}", "{\"bad\":");
+    pipe("{\"keytype\":\"UNKNOWN_TYPE\",\"magic\":0}", "{}");
+    pipe(null, "{}");
+    pipe(
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"a\",\"version\":1,\"magic\":1}",
+        "{\"subject\":\"a\",\"version\":1,\"id\":1,\"schemaType\":\"XML\",\"schema\":\"<x/>\"}");
+    pipe(
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"good\",\"version\":1,\"magic\":1}",
+        "{\"subject\":\"good\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+
+    assertEquals(5, progress.skippedRecords());
+    assertEquals(List.of("good"), queries.subjects());
+    assertEquals("\"string\"", queries.schemaById(1).schema());
+  }
+
+  @Test
+  void shouldTrackTheLastAppliedCommandAndBarrier() {
+    final RecordHeaders headers = new RecordHeaders();
+    headers.add(new RecordHeader(HeaderNames.COMMAND_OFFSET, bytes("41")));
+    schemas.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>(
+            bytes("{\"keytype\":\"CONFIG\",\"magic\":0}"),
+            bytes("{\"compatibilityLevel\":\"FULL\"}"),
+            headers));
+    final var barrier = progress.awaitBarrier("b-1");
+    final RecordHeaders barrierHeaders = new RecordHeaders();
+    barrierHeaders.add(new RecordHeader(HeaderNames.BARRIER, bytes("b-1")));
+    schemas.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>(
+            bytes("{\"keytype\":\"NOOP\",\"magic\":0}"), null, barrierHeaders));
+
+    assertEquals(41, progress.appliedCommandOffset());
+    assertEquals(true, progress.awaitCommand(41).isDone());
+    assertEquals(false, progress.awaitCommand(42).isDone());
+    assertEquals(true, barrier.isDone());
+    assertEquals(CompatibilityLevel.FULL, queries.globalCompatibility());
+  }
+
+  private void pipe(final String key, final String value) {
+    schemas.pipeInput(key == null ? null : bytes(key), bytes(value));
+  }
+
+  private static byte[] bytes(final String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
