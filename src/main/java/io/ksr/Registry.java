@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -186,8 +188,8 @@ public final class Registry implements AutoCloseable {
     }
   }
 
-  private static java.util.Properties asProperties(final java.util.Map<String, Object> settings) {
-    final java.util.Properties properties = new java.util.Properties();
+  private static Properties asProperties(final Map<String, Object> settings) {
+    final Properties properties = new Properties();
     properties.putAll(settings);
     return properties;
   }

@@ -25,16 +25,12 @@ final class ErrorMapper {
     routes.exception(
         HttpResponseException.class,
         (e, ctx) -> respond(ctx, e.getStatus(), "HTTP " + e.getStatus() + " " + reason(e)));
-    routes.exception(
-        CompletionException.class, (e, ctx) -> unexpectedOrRegistry(ctx, e.getCause()));
-    routes.exception(Exception.class, ErrorMapper::unexpectedOrRegistry);
+    // Writes complete asynchronously: their failures arrive wrapped.
+    routes.exception(CompletionException.class, (e, ctx) -> respondTo(ctx, e.getCause()));
+    routes.exception(Exception.class, (e, ctx) -> respondTo(ctx, e));
   }
 
-  private static void unexpectedOrRegistry(final Throwable error, final Context ctx) {
-    unexpectedOrRegistry(ctx, error);
-  }
-
-  private static void unexpectedOrRegistry(final Context ctx, final Throwable error) {
+  private static void respondTo(final Context ctx, final Throwable error) {
     if (error instanceof RegistryException registryError) {
       respond(ctx, registryError);
       return;

@@ -8,6 +8,7 @@ import io.ksr.store.SchemaQueries;
 import io.ksr.writer.CommandSubmitter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
@@ -52,8 +53,8 @@ public final class HttpServer implements AutoCloseable {
               configureServer(cfg, listeners);
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(MediaTypes::negotiate);
-              cfg.routes.get("/", ctx -> Json.respond(ctx, java.util.Map.of()));
-              cfg.routes.post("/", ctx -> Json.respond(ctx, java.util.Map.of()));
+              cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
+              cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.get("/schemas/types", schemas::types);
               cfg.routes.get("/schemas/ids/{id}", schemas::getById);
               cfg.routes.get("/schemas/ids/{id}/schema", schemas::getRawById);

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -131,7 +132,7 @@ public final class TopicSetup {
     }
   }
 
-  private <T> T call(final org.apache.kafka.common.KafkaFuture<T> future) {
+  private <T> T call(final KafkaFuture<T> future) {
     try {
       return future.get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (final ExecutionException e) {

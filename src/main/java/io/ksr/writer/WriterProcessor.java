@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(WriterProcessor.class);
+  private static final long NOTHING_TO_AWAIT = -1;
 
   private final CommandHandler handler;
   private final StoreProgress progress;
@@ -85,31 +86,44 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       LOG.warn("Skipped command at offset {}: it is not a command ({})", offset, e.getMessage());
       return;
     }
-    final Outcome outcome;
     final long now = context.currentSystemTimeMs();
     if (envelope.format() > CommandEnvelope.FORMAT) {
-      outcome =
+      final Outcome unreadable =
           new Outcome.Failed(
               ErrorCode.INTERNAL_SERVER_ERROR.code(),
               "The writer runs an older version that cannot read command format "
                   + envelope.format());
+      reply(record, envelope, unreadable, NOTHING_TO_AWAIT);
     } else if (now > envelope.deadline()) {
-      outcome = timedOut(envelope, "the request expired before the writer could handle it");
+      reply(
+          record,
+          envelope,
+          timedOut(envelope, "it expired before the writer got to it"),
+          NOTHING_TO_AWAIT);
     } else if (!awaitCatchUp(envelope.deadline() - now)) {
-      outcome = timedOut(envelope, "the writer was still reading the schemas topic");
+      reply(
+          record,
+          envelope,
+          timedOut(envelope, "the writer is still reading the schemas topic"),
+          NOTHING_TO_AWAIT);
     } else {
-      outcome = decide(envelope.command(), offset);
+      final Outcome outcome = decide(envelope.command(), offset);
+      // The requester answers once its own store shows everything this decision could see.
+      reply(
+          record, envelope, outcome, Math.max(lastWrittenCommand, progress.appliedCommandOffset()));
     }
-    final long awaitOffset =
-        outcome instanceof Outcome.Failed failed
-                && failed.errorCode() == ErrorCode.OPERATION_TIMEOUT.code()
-            ? -1
-            : Math.max(lastWrittenCommand, progress.appliedCommandOffset());
+  }
+
+  private void reply(
+      final Record<byte[], byte[]> command,
+      final CommandEnvelope envelope,
+      final Outcome outcome,
+      final long awaitCommandOffset) {
     context.forward(
         new Record<>(
             envelope.requestId().getBytes(StandardCharsets.UTF_8),
-            WriterJson.write(new Reply(envelope.requestId(), outcome, awaitOffset)),
-            record.timestamp()),
+            WriterJson.write(new Reply(envelope.requestId(), outcome, awaitCommandOffset)),
+            command.timestamp()),
         RegistryTopology.REPLIES_SINK);
   }
 

@@ -9,6 +9,7 @@ import io.ksr.domain.SchemaReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -274,7 +275,7 @@ public final class SchemasRecordCodec {
   }
 
   private static String preview(final byte[] bytes) {
-    final String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    final String text = new String(bytes, StandardCharsets.UTF_8);
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
