@@ -5,6 +5,7 @@ import io.ksr.config.RegistryConfig;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.embedded.EmbeddedKafka;
 import io.ksr.http.HttpServer;
+import io.ksr.http.InstanceStatus;
 import io.ksr.store.CatchUpLogger;
 import io.ksr.store.LocalStore;
 import io.ksr.store.RegistryTopology;
@@ -15,6 +16,7 @@ import io.ksr.writer.CommandHandler;
 import io.ksr.writer.CommandSubmitter;
 import io.ksr.writer.LogBarrier;
 import io.ksr.writer.ReplyListener;
+import io.ksr.writer.WriterLocator;
 import io.ksr.writer.WriterStatus;
 import io.ksr.writer.WriterSupplier;
 import java.time.Duration;
@@ -23,6 +25,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -84,6 +90,8 @@ public final class Registry implements AutoCloseable {
     started.push(admin);
     new TopicSetup(admin, config.timeout().toMillis())
         .ensure(topics, config.topicReplicationFactor());
+    final String kafkaClusterId = kafkaClusterId(admin, config);
+    final String instanceId = config.instanceId();
 
     final Producer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer());
     started.push(producer);
@@ -94,12 +102,15 @@ public final class Registry implements AutoCloseable {
             ? RegistryTopology.withWriter(
                 topics,
                 progress,
+                providers,
                 new WriterSupplier(
                     new CommandHandler(providers, config.compatibilityLevel()),
+                    providers,
                     progress,
-                    new LogBarrier(producer, topics.schemas(), progress),
-                    writerStatus))
-            : RegistryTopology.readerOnly(topics, progress);
+                    new LogBarrier(producer, topics.schemas(), progress, instanceId),
+                    writerStatus,
+                    instanceId))
+            : RegistryTopology.readerOnly(topics, progress, providers);
     final KafkaStreams streams = new KafkaStreams(topology, asProperties(kafka.streams()));
     streams.setGlobalStateRestoreListener(new CatchUpLogger());
     streams.setStateListener(
@@ -123,16 +134,34 @@ public final class Registry implements AutoCloseable {
         new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
     replies.start();
     started.push(replies);
+    final WriterLocator locator = new WriterLocator(admin, config.groupId(), topics.commands());
+    locator.start();
+    started.push(locator);
     final CommandSubmitter submitter =
-        new CommandSubmitter(producer, topics.commands(), replies, progress, config.timeout());
+        new CommandSubmitter(
+            producer, topics.commands(), replies, progress, locator, config.timeout());
 
-    http = HttpServer.start(config.listeners(), store::queries, submitter, providers);
+    final Supplier<InstanceStatus> status =
+        () ->
+            new InstanceStatus(
+                kafkaClusterId,
+                config.groupId(),
+                instanceId,
+                writerStatus.isWriter(),
+                config.leaderEligibility(),
+                locator.writer(),
+                store.lagRecords(),
+                progress.skippedRecords());
+    http =
+        HttpServer.start(
+            config.listeners(),
+            new HttpServer.Services(store::queries, submitter, providers, status));
     started.push(http);
     LOG.info(
-        "Schema registry '{}' on {} ready in {} ms: listening on {} (ports {}), Kafka at {},"
-            + " may become the writer: {}",
+        "Schema registry '{}', instance {}, ready in {} ms: listening on {} (ports {}), Kafka at"
+            + " {}, may become the writer: {}",
         config.groupId(),
-        config.hostName(),
+        instanceId,
         (System.nanoTime() - begin) / 1_000_000,
         config.listeners(),
         http.ports(),
@@ -140,11 +169,25 @@ public final class Registry implements AutoCloseable {
         config.leaderEligibility());
   }
 
+  private static String kafkaClusterId(final Admin admin, final RegistryConfig config) {
+    try {
+      return admin
+          .describeCluster()
+          .clusterId()
+          .get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (final ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not tell its cluster id: " + e, e);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while asking Kafka for its cluster id", e);
+    }
+  }
+
   private static LocalStore awaitStore(final KafkaStreams streams, final RegistryConfig config) {
     final long deadline = System.nanoTime() + STORE_WAIT.toNanos();
     while (true) {
       try {
-        return new LocalStore(streams, config.compatibilityLevel());
+        return new LocalStore(streams, config.topic(), config.compatibilityLevel());
       } catch (final InvalidStateStoreException e) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.RestClient.Response;
 import io.ksr.testkit.TestKafka;
@@ -217,6 +218,27 @@ class RegistryIntegrationTest {
         assertEquals(id2, rest.get("/subjects/b-value/versions/1").json().get("id").asInt());
       }
       assertTrue(first.registry().isWriter() ^ second.registry().isWriter());
+
+      final TestRegistry writer = first.registry().isWriter() ? first : second;
+      final String writerId =
+          writer.client().get("/v1/metadata/id").json().at("/instance/id").asText();
+      for (final TestRegistry instance : List.of(first, second)) {
+        Wait.until(
+            "every instance to name the writer and have read all of _schemas",
+            Duration.ofSeconds(30),
+            () -> {
+              final JsonNode metadata = instance.client().get("/v1/metadata/id").json();
+              return writerId.equals(metadata.path("writer").asText())
+                  && metadata.at("/instance/storeLagRecords").asLong(-1) == 0;
+            });
+        final JsonNode metadata = instance.client().get("/v1/metadata/id").json();
+        assertEquals(instance == writer, metadata.at("/instance/writer").asBoolean());
+        assertEquals(
+            settings.get("schema.registry.group.id"),
+            metadata.at("/scope/clusters/schema-registry-cluster").asText());
+        assertTrue(metadata.at("/scope/clusters/kafka-cluster").asText().length() > 0);
+        assertEquals(0, metadata.at("/instance/skippedRecords").asInt());
+      }
     }
   }
 

@@ -40,6 +40,8 @@ public final class KafkaSettings {
   public Map<String, Object> streams() {
     final Map<String, Object> settings = new HashMap<>();
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.groupId());
+    // Names this instance in the group, so that any instance can tell who the writer is.
+    settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
     settings.put(
         StreamsConfig.STATE_DIR_CONFIG,
         config.dataDir().resolve("streams").toAbsolutePath().toString());

@@ -251,6 +251,14 @@ public final class RegistryConfig extends AbstractConfig {
     }
   }
 
+  /**
+   * How this instance is named to other instances and operators: {@code host.name} and the port of
+   * the first listener.
+   */
+  public String instanceId() {
+    return hostName() + ":" + listeners().get(0).port();
+  }
+
   public Path dataDir() {
     return Path.of(getString(DATA_DIR));
   }

@@ -28,25 +28,35 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening.
+   * What the API serves from.
    *
    * @param queries reads this instance's store; called once per request
    * @param submitter hands writes to the writer
    */
-  public static HttpServer start(
-      final List<Listener> listeners,
-      final Supplier<SchemaQueries> queries,
-      final CommandSubmitter submitter,
-      final SchemaProviders providers) {
-    Objects.requireNonNull(queries, "queries can't be null");
-    Objects.requireNonNull(submitter, "submitter can't be null");
-    Objects.requireNonNull(providers, "providers can't be null");
+  public record Services(
+      Supplier<SchemaQueries> queries,
+      CommandSubmitter submitter,
+      SchemaProviders providers,
+      Supplier<InstanceStatus> status) {
+    public Services {
+      Objects.requireNonNull(queries, "queries can't be null");
+      Objects.requireNonNull(submitter, "submitter can't be null");
+      Objects.requireNonNull(providers, "providers can't be null");
+      Objects.requireNonNull(status, "status can't be null");
+    }
+  }
+
+  /** Starts listening. */
+  public static HttpServer start(final List<Listener> listeners, final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
-    final SchemasController schemas = new SchemasController(queries, providers);
-    final SubjectsController subjects = new SubjectsController(queries, submitter, providers);
-    final ConfigController config = new ConfigController(queries, submitter);
+    final SchemasController schemas =
+        new SchemasController(services.queries(), services.providers());
+    final SubjectsController subjects =
+        new SubjectsController(services.queries(), services.submitter(), services.providers());
+    final ConfigController config = new ConfigController(services.queries(), services.submitter());
+    final MetadataController metadata = new MetadataController(services.status());
     final Javalin app =
         Javalin.create(
             cfg -> {
@@ -55,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(MediaTypes::negotiate);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
+              cfg.routes.get("/v1/metadata/id", metadata::id);
               cfg.routes.get("/schemas/types", schemas::types);
               cfg.routes.get("/schemas/ids/{id}", schemas::getById);
               cfg.routes.get("/schemas/ids/{id}/schema", schemas::getRawById);

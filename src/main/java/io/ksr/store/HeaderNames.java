@@ -14,5 +14,8 @@ public final class HeaderNames {
   /** On a NOOP record a new writer appends to learn when its store has read all of the topic. */
   public static final String BARRIER = "ksr.barrier";
 
+  /** On every record the writer appends: the instance id of the writer that appended it. */
+  public static final String WRITER = "ksr.writer";
+
   private HeaderNames() {}
 }

@@ -2,8 +2,12 @@ package io.ksr.store;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.Errors;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.BiPredicate;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -17,11 +21,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * with 50001 rather than an internal error.
  */
 public final class LocalStore {
+  private final KafkaStreams streams;
+  private final String schemasTopic;
   private final KeyValueView view;
   private final CompatibilityLevel defaultLevel;
 
-  public LocalStore(final KafkaStreams streams, final CompatibilityLevel defaultLevel) {
-    Objects.requireNonNull(streams, "streams can't be null");
+  public LocalStore(
+      final KafkaStreams streams,
+      final String schemasTopic,
+      final CompatibilityLevel defaultLevel) {
+    this.streams = Objects.requireNonNull(streams, "streams can't be null");
+    this.schemasTopic = Objects.requireNonNull(schemasTopic, "schemasTopic can't be null");
     this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel can't be null");
     final ReadOnlyKeyValueStore<Bytes, byte[]> store =
         streams.store(
@@ -34,6 +44,30 @@ public final class LocalStore {
   /** The registry's read operations over this instance's store. */
   public SchemaQueries queries() {
     return new SchemaQueries(view, defaultLevel);
+  }
+
+  /**
+   * How many records of {@code _schemas} this instance's store has not read yet, as its global
+   * consumer last measured; empty before the first measurement.
+   */
+  public OptionalLong lagRecords() {
+    for (final Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+      final MetricName name = metric.getKey();
+      if (name.name().equals("records-lag")
+          && name.group().equals("consumer-fetch-manager-metrics")
+          && name.tags().getOrDefault("client-id", "").endsWith("-global-consumer")
+          && topicMatches(name.tags().get("topic"))
+          && metric.getValue().metricValue() instanceof Double lag
+          && !lag.isNaN()) {
+        return OptionalLong.of(Math.round(lag));
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  private boolean topicMatches(final String tag) {
+    // Consumer metrics write dots in topic names as underscores.
+    return tag != null && (tag.equals(schemasTopic) || tag.equals(schemasTopic.replace('.', '_')));
   }
 
   private record AvailabilityCheckedView(KeyValueView store) implements KeyValueView {

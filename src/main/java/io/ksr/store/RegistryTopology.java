@@ -1,5 +1,6 @@
 package io.ksr.store;
 
+import io.ksr.domain.SchemaProviders;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,9 +35,10 @@ public final class RegistryTopology {
   public static Topology withWriter(
       final TopicNames topics,
       final StoreProgress progress,
+      final SchemaProviders providers,
       final ProcessorSupplier<byte[], byte[], byte[], byte[]> writer) {
     Objects.requireNonNull(writer, "writer can't be null");
-    final Topology topology = readerOnly(topics, progress);
+    final Topology topology = readerOnly(topics, progress, providers);
     final ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
     final ByteArraySerializer serializer = new ByteArraySerializer();
     return topology
@@ -50,9 +52,11 @@ public final class RegistryTopology {
    * The topology of an instance that never becomes the writer ({@code leader.eligibility=false}).
    * With no source topic of its own it joins no consumer group.
    */
-  public static Topology readerOnly(final TopicNames topics, final StoreProgress progress) {
+  public static Topology readerOnly(
+      final TopicNames topics, final StoreProgress progress, final SchemaProviders providers) {
     Objects.requireNonNull(topics, "topics can't be null");
     Objects.requireNonNull(progress, "progress can't be null");
+    Objects.requireNonNull(providers, "providers can't be null");
     final Topology topology = new Topology();
     final ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
     topology.addGlobalStore(
@@ -64,7 +68,7 @@ public final class RegistryTopology {
         deserializer,
         topics.schemas(),
         SCHEMAS_STORE_UPDATER,
-        () -> new SchemasStoreProcessor(progress));
+        () -> new SchemasStoreProcessor(progress, providers));
     return topology;
   }
 }

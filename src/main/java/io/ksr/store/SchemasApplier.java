@@ -2,6 +2,7 @@ package io.ksr.store;
 
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaIdentity;
+import io.ksr.domain.SchemaProviders;
 import io.ksr.store.record.MalformedRecordException;
 import io.ksr.store.record.SchemasKey;
 import io.ksr.store.record.SchemasRecord;
@@ -24,10 +25,15 @@ public final class SchemasApplier {
 
   private final MutableKeyValueView kv;
   private final RegistryReader reader;
+  private final SchemaProviders providers;
 
-  public SchemasApplier(final MutableKeyValueView kv) {
+  /**
+   * @param providers check that a schema parses the first time its id is seen
+   */
+  public SchemasApplier(final MutableKeyValueView kv, final SchemaProviders providers) {
     this.kv = Objects.requireNonNull(kv, "kv can't be null");
     this.reader = new RegistryReader(kv);
+    this.providers = Objects.requireNonNull(providers, "providers can't be null");
   }
 
   /**
@@ -99,6 +105,9 @@ public final class SchemasApplier {
       throw new MalformedRecordException(
           "id " + value.id() + " already stands for a different schema");
     }
+    if (existing == null) {
+      checkParses(incoming, value.id());
+    }
     final StoredVersion old = reader.version(value.subject(), value.version()).orElse(null);
     if (old != null && old.id() != value.id()) {
       dropUsage(old.id(), value.subject(), value.version());
@@ -117,6 +126,21 @@ public final class SchemasApplier {
       kv.put(StoreKeys.meta(MAX_ID), StoreJson.write(value.id()));
     }
     countVersion(value.subject(), old, value.deleted(), true);
+  }
+
+  /**
+   * Refuses a schema its type's parser rejects. A type this build has no parser for cannot be
+   * judged, so it is kept.
+   */
+  private void checkParses(final SchemaEntry schema, final int id) {
+    if (!providers.types().contains(schema.type())) {
+      return;
+    }
+    try {
+      providers.parse(schema.type(), schema.schema(), false);
+    } catch (final RegistryException e) {
+      throw new MalformedRecordException("schema " + id + " does not parse: " + e.getMessage(), e);
+    }
   }
 
   private void removeVersion(final String subject, final int version) {

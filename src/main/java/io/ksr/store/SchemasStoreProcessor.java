@@ -1,5 +1,6 @@
 package io.ksr.store;
 
+import io.ksr.domain.SchemaProviders;
 import io.ksr.store.record.MalformedRecordException;
 import io.ksr.store.record.SchemasKey;
 import io.ksr.store.record.SchemasRecord;
@@ -26,11 +27,13 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
   private static final Logger LOG = LoggerFactory.getLogger(SchemasStoreProcessor.class);
 
   private final StoreProgress progress;
+  private final SchemaProviders providers;
   private ProcessorContext<Void, Void> context;
   private SchemasApplier applier;
 
-  SchemasStoreProcessor(final StoreProgress progress) {
+  SchemasStoreProcessor(final StoreProgress progress, final SchemaProviders providers) {
     this.progress = progress;
+    this.providers = providers;
   }
 
   @Override
@@ -39,7 +42,7 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
     final KeyValueStore<Bytes, byte[]> store =
         context.getStateStore(RegistryTopology.SCHEMAS_STORE);
     final MutableStoreView view = new MutableStoreView(store);
-    this.applier = new SchemasApplier(view);
+    this.applier = new SchemasApplier(view, providers);
     progress.commandApplied(new RegistryReader(view).appliedCommandOffset());
   }
 

@@ -25,14 +25,17 @@ public final class LogBarrier implements WriterCatchUp {
   private final Producer<byte[], byte[]> producer;
   private final String schemasTopic;
   private final StoreProgress progress;
+  private final byte[] instanceId;
 
   public LogBarrier(
       final Producer<byte[], byte[]> producer,
       final String schemasTopic,
-      final StoreProgress progress) {
+      final StoreProgress progress,
+      final String instanceId) {
     this.producer = Objects.requireNonNull(producer, "producer can't be null");
     this.schemasTopic = Objects.requireNonNull(schemasTopic, "schemasTopic can't be null");
     this.progress = Objects.requireNonNull(progress, "progress can't be null");
+    this.instanceId = instanceId.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

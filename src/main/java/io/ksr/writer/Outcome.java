@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = Outcome.Registered.class, name = "registered"),
   @JsonSubTypes.Type(value = Outcome.ConfigUpdated.class, name = "config-updated"),
-  @JsonSubTypes.Type(value = Outcome.Failed.class, name = "failed")
+  @JsonSubTypes.Type(value = Outcome.Failed.class, name = "failed"),
+  @JsonSubTypes.Type(value = Outcome.NotReady.class, name = "not-ready")
 })
 public sealed interface Outcome {
 
@@ -20,4 +21,10 @@ public sealed interface Outcome {
 
   /** The command was refused or could not be carried out; nothing was written. */
   record Failed(int errorCode, String message) implements Outcome {}
+
+  /**
+   * The writer has just taken over and has not yet read all of {@code _schemas}; nothing was
+   * written, and the requester sends the command again.
+   */
+  record NotReady(String reason) implements Outcome {}
 }

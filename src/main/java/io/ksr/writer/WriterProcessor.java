@@ -2,6 +2,7 @@ package io.ksr.writer;
 
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaProviders;
 import io.ksr.store.HeaderNames;
 import io.ksr.store.OverlayView;
 import io.ksr.store.RegistryTopology;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,9 +41,11 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private static final long NOTHING_TO_AWAIT = -1;
 
   private final CommandHandler handler;
+  private final SchemaProviders providers;
   private final StoreProgress progress;
   private final WriterCatchUp catchUp;
   private final WriterStatus status;
+  private final byte[] instanceId;
 
   private ProcessorContext<byte[], byte[]> context;
   private OverlayView overlay;
@@ -55,13 +55,17 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
   WriterProcessor(
       final CommandHandler handler,
+      final SchemaProviders providers,
       final StoreProgress progress,
       final WriterCatchUp catchUp,
-      final WriterStatus status) {
+      final WriterStatus status,
+      final String instanceId) {
     this.handler = handler;
+    this.providers = providers;
     this.progress = progress;
     this.catchUp = catchUp;
     this.status = status;
+    this.instanceId = instanceId.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -70,8 +74,10 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     final ReadOnlyKeyValueStore<Bytes, byte[]> store =
         context.getStateStore(RegistryTopology.SCHEMAS_STORE);
     this.overlay = new OverlayView(new StoreView(store));
-    this.overlayApplier = new SchemasApplier(overlay);
+    this.overlayApplier = new SchemasApplier(overlay, providers);
     this.caughtUp = catchUp.begin();
+    caughtUp.thenRun(
+        () -> LOG.info("The writer has read all of the schemas topic; handling commands"));
     status.set(true);
     LOG.info("This instance is now the registry's writer (task {})", context.taskId());
   }
@@ -100,11 +106,13 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
           envelope,
           timedOut(envelope, "it expired before the writer got to it"),
           NOTHING_TO_AWAIT);
-    } else if (!awaitCatchUp(envelope.deadline() - now)) {
+    } else if (!caughtUp()) {
+      // Waiting here would hold the stream thread, and possibly an open transaction; the
+      // requester asks again instead.
       reply(
           record,
           envelope,
-          timedOut(envelope, "the writer is still reading the schemas topic"),
+          new Outcome.NotReady("the writer has not yet read all of the schemas topic"),
           NOTHING_TO_AWAIT);
     } else {
       final Outcome outcome = decide(envelope.command(), offset);
@@ -156,6 +164,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       final WriteRecord record = records.get(i);
       overlayApplier.apply(record.record(), record.key());
       final RecordHeaders headers = new RecordHeaders();
+      headers.add(HeaderNames.WRITER, instanceId);
       if (i == records.size() - 1) {
         headers.add(
             HeaderNames.COMMAND_OFFSET, Long.toString(offset).getBytes(StandardCharsets.UTF_8));
@@ -169,24 +178,12 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     }
   }
 
-  private boolean awaitCatchUp(final long maxWaitMs) {
+  private boolean caughtUp() {
     if (caughtUp.isCompletedExceptionally()) {
+      LOG.warn("The writer could not mark the end of the schemas topic; trying again");
       caughtUp = catchUp.begin();
     }
-    try {
-      caughtUp.get(Math.max(0, maxWaitMs), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (final TimeoutException e) {
-      LOG.warn("The writer has not yet read all of the schemas topic; still waiting");
-      return false;
-    } catch (final ExecutionException e) {
-      LOG.warn(
-          "The writer could not mark the end of the schemas topic: {}", e.getCause().toString());
-      return false;
-    } catch (final InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return caughtUp.isDone() && !caughtUp.isCompletedExceptionally();
   }
 
   private static Outcome timedOut(final CommandEnvelope envelope, final String why) {

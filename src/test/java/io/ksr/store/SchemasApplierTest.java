@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.Versions;
 import io.ksr.store.record.MalformedRecordException;
 import io.ksr.store.record.SchemasKey;
@@ -35,7 +36,7 @@ class SchemasApplierTest {
       };
 
   private final OverlayView state = new OverlayView(EMPTY);
-  private final SchemasApplier applier = new SchemasApplier(state);
+  private final SchemasApplier applier = new SchemasApplier(state, SchemaProviders.builtIn());
   private final SchemaQueries queries = new SchemaQueries(state, CompatibilityLevel.BACKWARD);
   private final RegistryReader reader = new RegistryReader(state);
 
@@ -109,6 +110,18 @@ class SchemasApplierTest {
     assertEquals(List.of("s"), reader.allSubjects());
     assertEquals(1, reader.versions("s").size());
     assertError(ErrorCode.SCHEMA_NOT_FOUND, () -> queries.schemaById(1));
+  }
+
+  @Test
+  void shouldRefuseASchemaThatNoLongerParsesButKeepTypesItCannotJudge() {
+    assertThrows(
+        MalformedRecordException.class, () -> schema("s", 1, 1, "{\"type\":\"nope\"}", false));
+    apply(
+        new SchemasKey.SchemaVersion("p", 1),
+        new SchemasValue.Schema(
+            "p", 1, 2, "PROTOBUF", List.of(), null, null, "syntax = \"proto3\";", false));
+
+    assertEquals(List.of("p"), queries.subjects());
   }
 
   @Test

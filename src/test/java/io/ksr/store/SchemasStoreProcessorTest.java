@@ -3,6 +3,7 @@ package io.ksr.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.SchemaProviders;
 import io.ksr.testkit.DriverSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SchemasStoreProcessorTest {
   void startDriver() {
     driver =
         new TopologyTestDriver(
-            RegistryTopology.readerOnly(TOPICS, progress),
+            RegistryTopology.readerOnly(TOPICS, progress, SchemaProviders.builtIn()),
             DriverSettings.properties("store-test", stateDir));
     schemas =
         driver.createInputTopic(
@@ -61,7 +62,11 @@ class SchemasStoreProcessorTest {
         "{\"keytype\":\"SCHEMA\",\"subject\":\"good\",\"version\":1,\"magic\":1}",
         "{\"subject\":\"good\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
 
-    assertEquals(5, progress.skippedRecords());
+    pipe(
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"b\",\"version\":1,\"magic\":1}",
+        "{\"subject\":\"b\",\"version\":1,\"id\":2,\"schema\":\"{\\\"type\\\":\\\"nope\\\"}\"}");
+
+    assertEquals(6, progress.skippedRecords());
     assertEquals(List.of("good"), queries.subjects());
     assertEquals("\"string\"", queries.schemaById(1).schema());
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class TopologyDocsTest {
   private static final TopicNames TOPICS = TopicNames.derivedFrom("_schemas");
+  private static final SchemaProviders PROVIDERS = SchemaProviders.builtIn();
 
   @Test
   void shouldMatchTheDocumentedTopologyOfAnInstanceThatMayWrite() throws IOException {
@@ -31,11 +32,14 @@ class TopologyDocsTest {
         RegistryTopology.withWriter(
             TOPICS,
             progress,
+            PROVIDERS,
             new WriterSupplier(
-                new CommandHandler(SchemaProviders.builtIn(), CompatibilityLevel.BACKWARD),
+                new CommandHandler(PROVIDERS, CompatibilityLevel.BACKWARD),
+                PROVIDERS,
                 progress,
                 () -> CompletableFuture.completedFuture(null),
-                new WriterStatus()));
+                new WriterStatus(),
+                "node-1:8081"));
 
     assertDocumented(Path.of("topology-docs/topology.txt"), topology);
   }
@@ -44,7 +48,7 @@ class TopologyDocsTest {
   void shouldMatchTheDocumentedTopologyOfAReaderOnlyInstance() throws IOException {
     assertDocumented(
         Path.of("topology-docs/topology-reader-only.txt"),
-        RegistryTopology.readerOnly(TOPICS, new StoreProgress()));
+        RegistryTopology.readerOnly(TOPICS, new StoreProgress(), PROVIDERS));
   }
 
   private static void assertDocumented(final Path file, final Topology topology)

@@ -5,9 +5,12 @@ import io.ksr.config.RegistryConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A registry instance started in the test JVM, reached over real HTTP on a free port. */
 public final class TestRegistry implements AutoCloseable {
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
   private final Map<String, Object> settings;
   private Registry registry;
   private RestClient client;
@@ -32,9 +35,14 @@ public final class TestRegistry implements AutoCloseable {
     return settings;
   }
 
-  /** Starts a registry with these settings and waits until it answers reads. */
+  /**
+   * Starts a registry with these settings and waits until it answers reads. Without a {@code
+   * host.name} it gets one of its own, so that instances in one test have different ids.
+   */
   public static TestRegistry start(final Map<String, Object> settings) {
-    final TestRegistry registry = new TestRegistry(new HashMap<>(settings));
+    final Map<String, Object> own = new HashMap<>(settings);
+    own.putIfAbsent(RegistryConfig.HOST_NAME, "node-" + INSTANCES.incrementAndGet());
+    final TestRegistry registry = new TestRegistry(own);
     registry.restart();
     return registry;
   }

@@ -10,6 +10,7 @@ import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.Versions;
+import io.ksr.store.HeaderNames;
 import io.ksr.store.RegistryTopology;
 import io.ksr.store.SchemaQueries;
 import io.ksr.store.StoreProgress;
@@ -50,6 +51,8 @@ class WriterTopologyTest {
           + "{\"name\":\"b\",\"type\":\"string\"}]}";
 
   @TempDir Path stateDir;
+  private CompletableFuture<Void> catchUp = CompletableFuture.completedFuture(null);
+  private final WriterStatus status = new WriterStatus();
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> commands;
   private TestOutputTopic<byte[], byte[]> schemas;
@@ -58,16 +61,24 @@ class WriterTopologyTest {
 
   @BeforeEach
   void startDriver() {
+    startDriver(CompletableFuture.completedFuture(null));
+  }
+
+  private void startDriver(final CompletableFuture<Void> writerCatchUp) {
+    catchUp = writerCatchUp;
     final StoreProgress progress = new StoreProgress();
+    final SchemaProviders providers = SchemaProviders.builtIn();
     final WriterSupplier writer =
         new WriterSupplier(
-            new CommandHandler(SchemaProviders.builtIn(), CompatibilityLevel.BACKWARD),
+            new CommandHandler(providers, CompatibilityLevel.BACKWARD),
+            providers,
             progress,
-            () -> CompletableFuture.completedFuture(null),
-            new WriterStatus());
+            () -> catchUp,
+            status,
+            "node-1:8081");
     driver =
         new TopologyTestDriver(
-            RegistryTopology.withWriter(TOPICS, progress, writer),
+            RegistryTopology.withWriter(TOPICS, progress, providers, writer),
             DriverSettings.properties("writer-test", stateDir),
             Instant.parse("2026-01-01T00:00:00Z"));
     final ByteArraySerializer serializer = new ByteArraySerializer();
@@ -230,6 +241,48 @@ class WriterTopologyTest {
 
     assertTrue(replies.isEmpty());
     assertEquals(new Outcome.Registered(1, 1), send(new Command.RegisterSchema("s", null, STRING)));
+  }
+
+  @Test
+  void shouldAnswerNotReadyUntilItHasReadTheWholeSchemasTopic() {
+    driver.close();
+    final CompletableFuture<Void> barrier = new CompletableFuture<>();
+    startDriver(barrier);
+
+    final Outcome early = send(new Command.RegisterSchema("s", null, STRING));
+    final long earlyAwait = lastReply.awaitCommandOffset();
+    barrier.complete(null);
+    final Outcome later = send(new Command.RegisterSchema("s", null, STRING));
+
+    assertInstanceOf(Outcome.NotReady.class, early);
+    assertEquals(-1, earlyAwait);
+    assertEquals(new Outcome.Registered(1, 1), later);
+    assertEquals(1, schemas.readRecordsToList().size());
+  }
+
+  @Test
+  void shouldStampEveryRecordWithTheWriterAndTheLastWithTheCommandOffset() {
+    send(new Command.UpdateConfig(null, "NONE"));
+    send(new Command.RegisterSchema("s", null, STRING));
+
+    final List<TestRecord<byte[], byte[]>> written = schemas.readRecordsToList();
+    assertEquals(2, written.size());
+    for (int i = 0; i < written.size(); i++) {
+      final var headers = written.get(i).headers();
+      assertEquals("node-1:8081", text(headers.lastHeader(HeaderNames.WRITER).value()));
+      assertEquals(
+          Integer.toString(i), text(headers.lastHeader(HeaderNames.COMMAND_OFFSET).value()));
+    }
+  }
+
+  @Test
+  void shouldKnowWhileItIsTheWriter() {
+    assertTrue(status.isWriter());
+
+    driver.close();
+
+    assertEquals(false, status.isWriter());
+    startDriver();
   }
 
   private Reply lastReply;
