@@ -50,7 +50,8 @@ public final class LogBarrier implements WriterCatchUp {
             NOOP_KEY,
             null,
             List.of(
-                new RecordHeader(HeaderNames.BARRIER, barrierId.getBytes(StandardCharsets.UTF_8))));
+                new RecordHeader(HeaderNames.BARRIER, barrierId.getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(HeaderNames.WRITER, instanceId)));
     try {
       producer.send(
           record,

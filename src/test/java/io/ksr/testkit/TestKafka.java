@@ -1,8 +1,6 @@
 package io.ksr.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,7 +32,7 @@ public final class TestKafka implements BeforeAllCallback {
   private static final class Running implements AutoCloseable {
     Running() {
       synchronized (TestKafka.class) {
-        cluster = start();
+        cluster = TestClusters.start(1);
       }
     }
 
@@ -44,31 +42,6 @@ public final class TestKafka implements BeforeAllCallback {
         cluster.close();
         cluster = null;
       }
-    }
-  }
-
-  private static KafkaClusterTestKit start() {
-    try {
-      final KafkaClusterTestKit kit =
-          new KafkaClusterTestKit.Builder(
-                  new TestKitNodes.Builder()
-                      .setCombined(true)
-                      .setNumBrokerNodes(1)
-                      .setNumControllerNodes(1)
-                      .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                      .build())
-              .setConfigProp("offsets.topic.replication.factor", "1")
-              .setConfigProp("transaction.state.log.replication.factor", "1")
-              .setConfigProp("transaction.state.log.min.isr", "1")
-              .setConfigProp("group.initial.rebalance.delay.ms", "0")
-              .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
-              .build();
-      kit.format();
-      kit.startup();
-      kit.waitForReadyBrokers();
-      return kit;
-    } catch (final Exception e) {
-      throw new IllegalStateException("The test Kafka broker did not start", e);
     }
   }
 }

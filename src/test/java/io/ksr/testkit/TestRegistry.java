@@ -25,8 +25,14 @@ public final class TestRegistry implements AutoCloseable {
    * @param name keeps tests apart: the topic and group are named after it
    */
   public static Map<String, Object> settings(final String name, final Path dataDir) {
+    return settings(name, dataDir, TestKafka.bootstrapServers());
+  }
+
+  /** Settings for a registry on the given brokers, with its own topic and group. */
+  public static Map<String, Object> settings(
+      final String name, final Path dataDir, final String bootstrapServers) {
     final Map<String, Object> settings = new HashMap<>();
-    settings.put(RegistryConfig.BOOTSTRAP_SERVERS, TestKafka.bootstrapServers());
+    settings.put(RegistryConfig.BOOTSTRAP_SERVERS, bootstrapServers);
     settings.put(RegistryConfig.TOPIC, "_schemas-" + name);
     settings.put(RegistryConfig.GROUP_ID, "registry-" + name);
     settings.put(RegistryConfig.DATA_DIR, dataDir.toString());

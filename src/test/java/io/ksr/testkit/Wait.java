@@ -14,12 +14,17 @@ public final class Wait {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
       }
-      try {
-        Thread.sleep(20);
-      } catch (final InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
-      }
+      pause(Duration.ofMillis(20));
+    }
+  }
+
+  /** Waits between polls. */
+  public static void pause(final Duration interval) {
+    try {
+      Thread.sleep(interval.toMillis());
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 }
