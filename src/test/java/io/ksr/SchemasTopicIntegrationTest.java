@@ -66,6 +66,10 @@ class SchemasTopicIntegrationTest {
         "{\"subject\":\"old\",\"version\":1,\"id\":5,\"schema\":\"\\\"int\\\"\",\"deleted\":false}");
     produce(topic, "garbage", "more garbage");
     produce(topic, "{\"keytype\":\"FROM_THE_FUTURE\",\"magic\":9}", "{}");
+    produce(
+        topic,
+        "{\"keytype\":\"SCHEMA\",\"subject\":\"broken\",\"version\":1,\"magic\":1}",
+        "{\"subject\":\"broken\",\"version\":1,\"id\":3,\"schema\":\"{\\\"type\\\":\\\"nope\\\"}\"}");
 
     try (TestRegistry registry = TestRegistry.start(settings)) {
       final RestClient rest = registry.client();
@@ -79,6 +83,7 @@ class SchemasTopicIntegrationTest {
       assertEquals(
           "{\"id\":6}", rest.post("/subjects/new/versions", schemaBody("\"string\"")).body());
       assertEquals("[\"new\",\"old\"]", rest.get("/subjects").body());
+      assertEquals(4, rest.get("/v1/metadata/id").json().at("/instance/skippedRecords").asInt());
     }
   }
 
