@@ -181,7 +181,12 @@ class FailoverIntegrationTest {
     assertEquals(
         "{\"id\":2}",
         otherReader.client().post("/subjects/after/versions", schemaBody("\"string\"")).body());
-    assertEquals("[\"after\",\"before\"]", reader.client().get("/subjects").body());
+    assertEquals("[\"after\",\"before\"]", otherReader.client().get("/subjects").body());
+    // Another instance shows the write once its own store has read it, milliseconds later.
+    Wait.until(
+        "the other reader to show the write",
+        Duration.ofSeconds(10),
+        () -> reader.client().get("/subjects").body().equals("[\"after\",\"before\"]"));
   }
 
   private Map<String, Object> settings(final TestInfo test) {

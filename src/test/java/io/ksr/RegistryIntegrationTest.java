@@ -213,7 +213,11 @@ class RegistryIntegrationTest {
       assertNotEquals(id1, id2);
       for (final TestRegistry instance : List.of(first, second)) {
         final RestClient rest = instance.client();
-        assertEquals("[\"a-value\",\"b-value\"]", rest.get("/subjects").body());
+        // Each write shows at once on the instance that took it, and a moment later on the other.
+        Wait.until(
+            "both writes to show",
+            Duration.ofSeconds(10),
+            () -> rest.get("/subjects").body().equals("[\"a-value\",\"b-value\"]"));
         assertEquals("\"string\"", rest.get("/schemas/ids/" + id1 + "/schema").body());
         assertEquals(id2, rest.get("/subjects/b-value/versions/1").json().get("id").asInt());
       }

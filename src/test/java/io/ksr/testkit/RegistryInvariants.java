@@ -19,6 +19,7 @@ import java.util.Set;
 /** What must hold of a registry after anything happened to it: nothing lost, nothing doubled. */
 public final class RegistryInvariants {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration PROPAGATION = Duration.ofSeconds(10);
 
   private RegistryInvariants() {}
 
@@ -37,6 +38,11 @@ public final class RegistryInvariants {
   public static void assertAcknowledgedWritesPresent(
       final RestClient rest, final List<RegistrationLoad.Ack> acks) {
     for (final RegistrationLoad.Ack ack : acks) {
+      // Another instance than the one that acknowledged shows the write once its store read it.
+      Wait.until(
+          ack.subject() + " to show",
+          PROPAGATION,
+          () -> rest.get("/subjects/" + ack.subject() + "/versions").status() == 200);
       assertEquals(
           "[1]", rest.get("/subjects/" + ack.subject() + "/versions").body(), ack.subject());
       assertEquals(
@@ -71,6 +77,11 @@ public final class RegistryInvariants {
   /** All instances answer the same to the same reads. */
   public static void assertSameAnswers(
       final List<RestClient> instances, final List<RegistrationLoad.Ack> acks) {
+    // A write that was in flight when the clients stopped may still be reaching some instances.
+    Wait.until(
+        "all instances to answer the same",
+        PROPAGATION,
+        () -> instances.stream().map(instance -> answers(instance, acks)).distinct().count() == 1);
     final Map<String, String> expected = answers(instances.get(0), acks);
     for (final RestClient instance : instances.subList(1, instances.size())) {
       assertEquals(expected, answers(instance, acks));
