@@ -1,5 +1,6 @@
 package io.ksr.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -7,6 +8,7 @@ import org.apache.avro.SchemaCompatibility;
 
 /** Avro schemas, parsed and compared with Apache Avro's own parser and compatibility checker. */
 public final class AvroSchemaProvider implements SchemaProvider {
+  static final String RESOLVED_FORMAT = "resolved";
 
   @Override
   public SchemaType type() {
@@ -14,25 +16,46 @@ public final class AvroSchemaProvider implements SchemaProvider {
   }
 
   @Override
-  public ParsedSchema parse(final String schemaText, final boolean isNew) {
-    final Schema schema;
-    try {
-      schema = new Schema.Parser().setValidateDefaults(isNew).parse(schemaText);
-    } catch (final RuntimeException e) {
-      // Avro reports bad input as several runtime exception types (parse, type, Jackson errors).
-      throw Errors.invalidSchema("Invalid schema of type AVRO, details: " + e.getMessage());
+  public ParsedSchema parse(
+      final String schemaText, final List<ResolvedReference> references, final boolean isNew) {
+    final Schema.Parser parser = new Schema.Parser().setValidateDefaults(isNew);
+    final List<Schema> referenced = new ArrayList<>();
+    for (final ResolvedReference reference : references) {
+      if (reference.type() != SchemaType.AVRO) {
+        throw Errors.invalidSchema(
+            "Invalid schema of type AVRO, details: reference '"
+                + reference.name()
+                + "' is a "
+                + reference.type()
+                + " schema");
+      }
+      referenced.add(parse(parser, reference.schema(), "reference '" + reference.name() + "': "));
     }
-    return new AvroSchema(schema);
+    return new AvroSchema(parse(parser, schemaText, ""), referenced);
   }
 
-  /** A parsed Avro schema whose canonical text is Avro's compact JSON rendering. */
+  private static Schema parse(final Schema.Parser parser, final String text, final String where) {
+    try {
+      return parser.parse(text);
+    } catch (final RuntimeException e) {
+      // Avro reports bad input as several runtime exception types (parse, type, Jackson errors).
+      throw Errors.invalidSchema("Invalid schema of type AVRO, details: " + where + e.getMessage());
+    }
+  }
+
+  /**
+   * A parsed Avro schema whose canonical text is Avro's compact JSON rendering, with the types it
+   * references written by name.
+   */
   static final class AvroSchema implements ParsedSchema {
     private final Schema schema;
+    private final List<Schema> referenced;
     private final String canonical;
 
-    AvroSchema(final Schema schema) {
+    AvroSchema(final Schema schema, final List<Schema> referenced) {
       this.schema = Objects.requireNonNull(schema, "schema can't be null");
-      this.canonical = schema.toString();
+      this.referenced = List.copyOf(referenced);
+      this.canonical = schema.toString(this.referenced, false);
     }
 
     @Override
@@ -43,6 +66,16 @@ public final class AvroSchemaProvider implements SchemaProvider {
     @Override
     public String canonicalString() {
       return canonical;
+    }
+
+    @Override
+    public ParsedSchema normalize() {
+      return this;
+    }
+
+    @Override
+    public String formatted(final String format) {
+      return RESOLVED_FORMAT.equals(format) ? schema.toString() : canonical;
     }
 
     @Override

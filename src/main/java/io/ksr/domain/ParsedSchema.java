@@ -6,8 +6,23 @@ import java.util.List;
 public interface ParsedSchema {
   SchemaType type();
 
-  /** The text stored in {@code _schemas} and returned by reads; equal schemas have equal text. */
+  /**
+   * The text stored in {@code _schemas} and returned by reads; equal schemas have equal text.
+   * Referenced types appear by name only, as they were written.
+   */
   String canonicalString();
+
+  /**
+   * The same schema in normal form ({@code normalize=true}), so that schemas that differ only in
+   * ways that do not matter (such as the order of keys) get the same canonical text.
+   */
+  ParsedSchema normalize();
+
+  /**
+   * The text in an output format a read asks for with {@code format}; the canonical text for a
+   * format this type does not know. For Avro, {@code resolved} inlines the referenced types.
+   */
+  String formatted(String format);
 
   /**
    * What stops a consumer using this schema from reading data written with {@code writer}, one

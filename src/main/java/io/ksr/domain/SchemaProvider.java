@@ -1,5 +1,7 @@
 package io.ksr.domain;
 
+import java.util.List;
+
 /** Parses and validates the schemas of one schema type. */
 public interface SchemaProvider {
   SchemaType type();
@@ -7,10 +9,12 @@ public interface SchemaProvider {
   /**
    * Parses schema text.
    *
+   * @param references every schema it references, directly or through another reference, each
+   *     listed after the schemas it references itself, so that they can be parsed in order
    * @param isNew whether the schema is about to be registered, which validates it more strictly
    *     (for Avro: field defaults must match their types)
    * @throws RegistryException with {@link ErrorCode#INVALID_SCHEMA} when the text is not a valid
    *     schema
    */
-  ParsedSchema parse(String schemaText, boolean isNew);
+  ParsedSchema parse(String schemaText, List<ResolvedReference> references, boolean isNew);
 }

@@ -28,9 +28,14 @@ public final class SchemaProviders {
   /**
    * Parses schema text of the given type.
    *
+   * @param references see {@link SchemaProvider#parse}
    * @throws RegistryException 42201 when the text is empty or invalid, or the type is not served
    */
-  public ParsedSchema parse(final SchemaType type, final String schemaText, final boolean isNew) {
+  public ParsedSchema parse(
+      final SchemaType type,
+      final String schemaText,
+      final List<ResolvedReference> references,
+      final boolean isNew) {
     if (schemaText == null || schemaText.isBlank()) {
       throw Errors.invalidSchema("Empty schema");
     }
@@ -39,6 +44,6 @@ public final class SchemaProviders {
       throw Errors.invalidSchema(
           "Schema type " + type + " is not supported by this registry; it serves " + types());
     }
-    return provider.parse(schemaText, isNew);
+    return provider.parse(schemaText, references, isNew);
   }
 }

@@ -15,6 +15,7 @@ import io.ksr.store.RegisteredSchema;
 import io.ksr.store.SchemaQueries;
 import io.ksr.writer.Command;
 import io.ksr.writer.CommandSubmitter;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Subjects and their versions: list, read, register and look up. */
@@ -52,7 +53,7 @@ final class SubjectsController {
     final String subject = Subjects.validate(Params.subject(ctx));
     final RegisterSchemaRequest request = schemaRequest(ctx);
     // Parse here too, so that an invalid schema fails at once, even while no writer runs.
-    providers.parse(SchemaType.parse(request.schemaType()), request.schema(), true);
+    providers.parse(SchemaType.parse(request.schemaType()), request.schema(), List.of(), true);
     final Command.RegisterSchema command =
         new Command.RegisterSchema(subject, request.schemaType(), request.schema());
     ctx.future(
@@ -67,7 +68,7 @@ final class SubjectsController {
     final String subject = Params.subject(ctx);
     final RegisterSchemaRequest request = schemaRequest(ctx);
     final ParsedSchema schema =
-        providers.parse(SchemaType.parse(request.schemaType()), request.schema(), false);
+        providers.parse(SchemaType.parse(request.schemaType()), request.schema(), List.of(), false);
     // Equal identities mean equal canonical text, so the stored version is what was posted.
     Json.respond(ctx, SchemaResponse.of(queries.get().lookup(subject, SchemaIdentity.of(schema))));
   }

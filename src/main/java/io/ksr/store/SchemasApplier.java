@@ -137,7 +137,7 @@ public final class SchemasApplier {
       return;
     }
     try {
-      providers.parse(schema.type(), schema.schema(), false);
+      providers.parse(schema.type(), schema.schema(), List.of(), false);
     } catch (final RegistryException e) {
       throw new MalformedRecordException("schema " + id + " does not parse: " + e.getMessage(), e);
     }

@@ -59,7 +59,7 @@ public final class CommandHandler {
   private Decision register(final Command.RegisterSchema command, final KeyValueView state) {
     final String subject = Subjects.validate(command.subject());
     final SchemaType type = SchemaType.parse(command.schemaType());
-    final ParsedSchema schema = providers.parse(type, command.schema(), true);
+    final ParsedSchema schema = providers.parse(type, command.schema(), List.of(), true);
     final SchemaIdentity identity = SchemaIdentity.of(schema);
     final RegistryReader reader = new RegistryReader(state);
     final List<StoredVersion> versions = reader.versions(subject);
@@ -146,7 +146,7 @@ public final class CommandHandler {
     final SchemaEntry entry =
         reader.schema(version.id()).orElseThrow(() -> Errors.schemaNotFound(version.id()));
     try {
-      return providers.parse(entry.type(), entry.schema(), false);
+      return providers.parse(entry.type(), entry.schema(), List.of(), false);
     } catch (final RegistryException e) {
       throw Errors.invalidSchema(
           "Version "

@@ -205,12 +205,13 @@ class AvroCompatibilityTest {
 
     final RegistryException error =
         assertThrows(
-            RegistryException.class, () -> PROVIDERS.parse(SchemaType.AVRO, badDefault, true));
+            RegistryException.class,
+            () -> PROVIDERS.parse(SchemaType.AVRO, badDefault, List.of(), true));
     assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
     assertTrue(error.getMessage().startsWith("Invalid schema of type AVRO"), error.getMessage());
     assertTrue(
         PROVIDERS
-            .parse(SchemaType.AVRO, badDefault, false)
+            .parse(SchemaType.AVRO, badDefault, List.of(), false)
             .canonicalString()
             .contains("\"default\":\"x\""));
   }
@@ -218,7 +219,8 @@ class AvroCompatibilityTest {
   @Test
   void shouldNameTheUnsupportedTypeClearly() {
     final RegistryException error =
-        assertThrows(RegistryException.class, () -> PROVIDERS.parse(SchemaType.JSON, "{}", true));
+        assertThrows(
+            RegistryException.class, () -> PROVIDERS.parse(SchemaType.JSON, "{}", List.of(), true));
 
     assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
     assertTrue(error.getMessage().contains("JSON"), error.getMessage());
@@ -235,6 +237,6 @@ class AvroCompatibilityTest {
   }
 
   private static ParsedSchema parse(final String schema) {
-    return PROVIDERS.parse(SchemaType.AVRO, schema, false);
+    return PROVIDERS.parse(SchemaType.AVRO, schema, List.of(), false);
   }
 }
