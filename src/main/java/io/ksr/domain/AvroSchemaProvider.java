@@ -70,7 +70,12 @@ public final class AvroSchemaProvider implements SchemaProvider {
 
     @Override
     public ParsedSchema normalize() {
-      return this;
+      final String normalText = AvroNormalizer.normalText(schema, referenced);
+      // Parsed again, as Confluent does, so that the canonical text is Avro's rendering of it; the
+      // text came from a schema that parsed, so its defaults need no second check.
+      final Schema normal =
+          new Schema.Parser().setValidateDefaults(false).addTypes(referenced).parse(normalText);
+      return new AvroSchema(normal, referenced);
     }
 
     @Override
