@@ -1,6 +1,5 @@
 package io.ksr.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -19,7 +18,8 @@ public final class AvroSchemaProvider implements SchemaProvider {
   public ParsedSchema parse(
       final String schemaText, final List<ResolvedReference> references, final boolean isNew) {
     final Schema.Parser parser = new Schema.Parser().setValidateDefaults(isNew);
-    final List<Schema> referenced = new ArrayList<>();
+    // The same reference may be listed twice (two schemas that both reference it): Avro accepts a
+    // type defined again identically, and rejects one defined again differently.
     for (final ResolvedReference reference : references) {
       if (reference.type() != SchemaType.AVRO) {
         throw Errors.invalidSchema(
@@ -29,8 +29,10 @@ public final class AvroSchemaProvider implements SchemaProvider {
                 + reference.type()
                 + " schema");
       }
-      referenced.add(parse(parser, reference.schema(), "reference '" + reference.name() + "': "));
+      parse(parser, reference.schema(), "reference '" + reference.name() + "': ");
     }
+    // Every named type the references define, nested ones too, so that all of them print by name.
+    final List<Schema> referenced = List.copyOf(parser.getTypes().values());
     return new AvroSchema(parse(parser, schemaText, ""), referenced);
   }
 

@@ -2,13 +2,32 @@ package io.ksr.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ksr.domain.CompatibilityChecker.PreviousVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Avro's normal form, which registering or looking up with {@code normalize=true} uses. */
+/** Avro normal form, references to other subjects, and compatibility across references. */
 class AvroSchemaProviderTest {
   private static final AvroSchemaProvider PROVIDER = new AvroSchemaProvider();
+
+  private static final ResolvedReference ADDRESS =
+      reference(
+          "com.acme.Address",
+          "address",
+          1,
+          "{'type':'record','name':'Address','namespace':'com.acme',"
+              + "'fields':[{'name':'city','type':'string'}]}");
+  private static final ResolvedReference CUSTOMER =
+      reference(
+          "com.acme.Customer",
+          "customer",
+          1,
+          "{'type':'record','name':'Customer','namespace':'com.acme',"
+              + "'fields':[{'name':'name','type':'string'},"
+              + "{'name':'home','type':'com.acme.Address'}]}");
 
   @Test
   void shouldNormalizeSchemasThatDifferOnlyInKeyPropertyAndAliasOrderToTheSameText() {
@@ -118,6 +137,168 @@ class AvroSchemaProviderTest {
                     + "{'name':'z','type':'int'}]}")
             .normalize();
     assertEquals(1, addsRequiredField.readProblems(normal, true).size());
+  }
+
+  @Test
+  void shouldPrintAReferencedRecordByNameAndInlineItWhenResolved() {
+    final ParsedSchema order = parse(orderReferencing("com.acme.Address"), ADDRESS);
+
+    assertEquals(json(orderReferencing("com.acme.Address")), order.canonicalString());
+    assertEquals(
+        json(
+            "{'type':'record','name':'Order','namespace':'com.shop','fields':[{'name':'to',"
+                + "'type':{'type':'record','name':'Address','namespace':'com.acme',"
+                + "'fields':[{'name':'city','type':'string'}]}}]}"),
+        order.formatted(AvroSchemaProvider.RESOLVED_FORMAT));
+    assertEquals(order.canonicalString(), order.formatted("unknown"));
+  }
+
+  @Test
+  void shouldParseAChainOfReferencesGivenInDependencyOrder() {
+    final ParsedSchema order = parse(orderReferencing("com.acme.Customer"), ADDRESS, CUSTOMER);
+
+    assertEquals(json(orderReferencing("com.acme.Customer")), order.canonicalString());
+    assertTrue(
+        order
+            .formatted(AvroSchemaProvider.RESOLVED_FORMAT)
+            .contains(json("'fields':[{'name':'city','type':'string'}]")),
+        order.formatted(AvroSchemaProvider.RESOLVED_FORMAT));
+  }
+
+  @Test
+  void shouldAcceptTheSameReferenceListedTwice() {
+    final ParsedSchema order =
+        parse(orderReferencing("com.acme.Customer"), ADDRESS, CUSTOMER, ADDRESS);
+
+    assertEquals(json(orderReferencing("com.acme.Customer")), order.canonicalString());
+  }
+
+  @Test
+  void shouldPrintATypeNestedInAReferencedSchemaByName() {
+    final ResolvedReference customerWithNestedAddress =
+        reference(
+            "com.acme.Customer",
+            "customer",
+            2,
+            "{'type':'record','name':'Customer','namespace':'com.acme','fields':[{'name':'home',"
+                + "'type':{'type':'record','name':'Address','fields':[]}}]}");
+
+    final ParsedSchema order =
+        parse(orderReferencing("com.acme.Address"), customerWithNestedAddress);
+
+    assertEquals(json(orderReferencing("com.acme.Address")), order.canonicalString());
+    assertEquals(json(orderReferencing("com.acme.Address")), order.normalize().canonicalString());
+  }
+
+  @Test
+  void shouldKeepReferencesByNameWhenNormalizing() {
+    final ParsedSchema order =
+        parse(
+            "{'type':'record','namespace':'com.shop','name':'Order','b':1,'a':1,"
+                + "'fields':[{'type':'com.acme.Customer','name':'buyer'},"
+                + "{'name':'billTo','type':['null','com.acme.Address']}]}",
+            ADDRESS,
+            CUSTOMER);
+
+    assertEquals(
+        json(
+            "{'type':'record','name':'Order','namespace':'com.shop','fields':["
+                + "{'name':'buyer','type':'com.acme.Customer'},"
+                + "{'name':'billTo','type':['null','com.acme.Address']}],'a':1,'b':1}"),
+        order.normalize().canonicalString());
+  }
+
+  @Test
+  void shouldRejectAReferenceThatIsNotAvro() {
+    final ResolvedReference json =
+        new ResolvedReference("other", "other-value", 1, SchemaType.JSON, "{}");
+
+    final RegistryException error =
+        assertThrows(RegistryException.class, () -> parse(orderReferencing("other"), json));
+
+    assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
+    assertEquals(
+        "Invalid schema of type AVRO, details: reference 'other' is a JSON schema",
+        error.getMessage());
+  }
+
+  @Test
+  void shouldSayWhichNameNoReferenceDefines() {
+    final RegistryException error =
+        assertThrows(
+            RegistryException.class, () -> parse(orderReferencing("com.acme.Customer"), ADDRESS));
+
+    assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
+    assertEquals(
+        "Invalid schema of type AVRO, details: Undefined schema: com.acme.Customer",
+        error.getMessage());
+  }
+
+  @Test
+  void shouldRejectReferencesThatDefineOneNameTwoWays() {
+    final ResolvedReference otherAddress =
+        reference(
+            "com.acme.Address",
+            "address",
+            2,
+            "{'type':'record','name':'Address','namespace':'com.acme','fields':[]}");
+
+    final RegistryException error =
+        assertThrows(
+            RegistryException.class,
+            () -> parse(orderReferencing("com.acme.Address"), ADDRESS, otherAddress));
+
+    assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
+    assertTrue(error.getMessage().contains("reference 'com.acme.Address'"), error.getMessage());
+  }
+
+  @Test
+  void shouldCheckCompatibilityOfSchemasThatBothHaveReferences() {
+    final String version1 =
+        "{'type':'record','name':'Order','namespace':'com.shop',"
+            + "'fields':[{'name':'buyer','type':'com.acme.Customer'}]}";
+    final String version2 =
+        "{'type':'record','name':'Order','namespace':'com.shop',"
+            + "'fields':[{'name':'buyer','type':'com.acme.Customer'},"
+            + "{'name':'note','type':'string','default':''}]}";
+    final ResolvedReference customer2 =
+        reference(
+            "com.acme.Customer",
+            "customer",
+            2,
+            "{'type':'record','name':'Customer','namespace':'com.acme','fields':["
+                + "{'name':'name','type':'string'},{'name':'home','type':'com.acme.Address'},"
+                + "{'name':'email','type':'string'}]}");
+    final List<PreviousVersion> history =
+        List.of(new PreviousVersion(1, parse(version1, ADDRESS, CUSTOMER)));
+
+    assertEquals(
+        List.of(),
+        CompatibilityChecker.check(
+            parse(version2, ADDRESS, CUSTOMER), history, CompatibilityLevel.FULL));
+    final List<String> problems =
+        CompatibilityChecker.check(
+            parse(version1, ADDRESS, customer2), history, CompatibilityLevel.BACKWARD);
+    assertEquals(4, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'email'"
+                    + " at path '/fields/0/type/fields/2' in the new schema"),
+        problems.get(0));
+  }
+
+  private static String orderReferencing(final String typeName) {
+    return "{'type':'record','name':'Order','namespace':'com.shop',"
+        + "'fields':[{'name':'to','type':'"
+        + typeName
+        + "'}]}";
+  }
+
+  private static ResolvedReference reference(
+      final String name, final String subject, final int version, final String schema) {
+    return new ResolvedReference(name, subject, version, SchemaType.AVRO, json(schema));
   }
 
   private static ParsedSchema parse(final String schema, final ResolvedReference... references) {
