@@ -9,6 +9,7 @@ import io.ksr.http.InstanceStatus;
 import io.ksr.store.CatchUpLogger;
 import io.ksr.store.LocalStore;
 import io.ksr.store.RegistryTopology;
+import io.ksr.store.StoreLayout;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
 import io.ksr.store.TopicSetup;
@@ -126,9 +127,10 @@ public final class Registry implements AutoCloseable {
                 CloseOptions.groupMembershipOperation(
                         CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT)));
+    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
-    final LocalStore store = awaitStore(streams, config);
+    final LocalStore store = awaitStore(streams, config, providers);
 
     final ReplyListener replies =
         new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
@@ -155,7 +157,8 @@ public final class Registry implements AutoCloseable {
     http =
         HttpServer.start(
             config.listeners(),
-            new HttpServer.Services(store::queries, submitter, providers, status));
+            new HttpServer.Services(
+                store::queries, submitter, providers, status, config.modeMutability()));
     started.push(http);
     LOG.info(
         "Schema registry '{}', instance {}, ready in {} ms: listening on {} (ports {}), Kafka at"
@@ -183,11 +186,12 @@ public final class Registry implements AutoCloseable {
     }
   }
 
-  private static LocalStore awaitStore(final KafkaStreams streams, final RegistryConfig config) {
+  private static LocalStore awaitStore(
+      final KafkaStreams streams, final RegistryConfig config, final SchemaProviders providers) {
     final long deadline = System.nanoTime() + STORE_WAIT.toNanos();
     while (true) {
       try {
-        return new LocalStore(streams, config.topic(), config.compatibilityLevel());
+        return new LocalStore(streams, config.topic(), providers, config.compatibilityLevel());
       } catch (final InvalidStateStoreException e) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

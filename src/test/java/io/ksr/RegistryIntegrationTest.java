@@ -133,7 +133,7 @@ class RegistryIntegrationTest {
       assertError(rest.post("/subjects/s", schemaBody("\"int\"")), 404, 40403);
       assertError(rest.post("/subjects/missing", schemaBody("\"int\"")), 404, 40401);
       assertError(rest.post("/subjects/s/versions", schemaBody("{\"type\":\"rec\"}")), 422, 42201);
-      assertError(rest.post("/subjects/s/versions", "{\"schema\":\"\"}"), 422, 42201);
+      assertError(rest.post("/subjects/new/versions", "{\"schema\":\"\"}"), 422, 42201);
       assertError(rest.post("/subjects/s/versions", "{not json"), 400, 400);
       assertError(rest.put("/config", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
       assertError(rest.get("/no/such/path"), 404, 404);

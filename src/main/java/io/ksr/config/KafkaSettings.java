@@ -43,8 +43,7 @@ public final class KafkaSettings {
     // Names this instance in the group, so that any instance can tell who the writer is.
     settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
     settings.put(
-        StreamsConfig.STATE_DIR_CONFIG,
-        config.dataDir().resolve("streams").toAbsolutePath().toString());
+        StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toAbsolutePath().toString());
     settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 0);
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);

@@ -44,6 +44,7 @@ public final class RegistryConfig extends AbstractConfig {
   public static final String HOST_NAME = "host.name";
   public static final String DATA_DIR = "data.dir";
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka.port";
+  public static final String MODE_MUTABILITY = "mode.mutability";
 
   /** Environment variables of the Confluent image's launcher that are not registry settings. */
   private static final Set<String> LAUNCHER_VARIABLES =
@@ -127,6 +128,13 @@ public final class RegistryConfig extends AbstractConfig {
               Importance.MEDIUM,
               "Whether this instance may become the writer; false keeps it a reader that still"
                   + " accepts writes and hands them to the writer.")
+          .define(
+              MODE_MUTABILITY,
+              Type.BOOLEAN,
+              true,
+              Importance.LOW,
+              "Whether the mode (READWRITE, READONLY, IMPORT...) may be changed through the REST"
+                  + " API.")
           .define(
               HOST_NAME,
               Type.STRING,
@@ -238,6 +246,10 @@ public final class RegistryConfig extends AbstractConfig {
     return getBoolean(LEADER_ELIGIBILITY);
   }
 
+  public boolean modeMutability() {
+    return getBoolean(MODE_MUTABILITY);
+  }
+
   /** {@code host.name}, or this machine's host name when it is not set. */
   public String hostName() {
     final String configured = getString(HOST_NAME);
@@ -261,6 +273,11 @@ public final class RegistryConfig extends AbstractConfig {
 
   public Path dataDir() {
     return Path.of(getString(DATA_DIR));
+  }
+
+  /** Where Kafka Streams keeps this instance's local store. */
+  public Path streamsStateDir() {
+    return dataDir().resolve("streams");
   }
 
   public int embeddedKafkaPort() {

@@ -54,6 +54,93 @@ public final class Errors {
         ErrorCode.INVALID_SUBJECT, "The specified subject '" + subject + "' is not a valid.");
   }
 
+  public static RegistryException subjectSoftDeleted(final String subject) {
+    return new RegistryException(
+        ErrorCode.SUBJECT_SOFT_DELETED,
+        "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+  }
+
+  public static RegistryException subjectNotSoftDeleted(final String subject) {
+    return new RegistryException(
+        ErrorCode.SUBJECT_NOT_SOFT_DELETED,
+        "Subject '" + subject + "' was not deleted first before being permanently deleted");
+  }
+
+  public static RegistryException versionSoftDeleted(final String subject, final int version) {
+    return new RegistryException(
+        ErrorCode.VERSION_SOFT_DELETED,
+        "Subject '"
+            + subject
+            + "' Version "
+            + version
+            + " was soft deleted.Set permanent=true to delete permanently");
+  }
+
+  public static RegistryException versionNotSoftDeleted(final String subject, final int version) {
+    return new RegistryException(
+        ErrorCode.VERSION_NOT_SOFT_DELETED,
+        "Subject '"
+            + subject
+            + "' Version "
+            + version
+            + " was not deleted first before being permanently deleted");
+  }
+
+  public static RegistryException subjectModeNotConfigured(final String subject) {
+    return new RegistryException(
+        ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
+        "Subject '" + subject + "' does not have subject-level mode configured");
+  }
+
+  public static RegistryException invalidMode(final String mode) {
+    return new RegistryException(
+        ErrorCode.INVALID_MODE,
+        "Invalid mode '"
+            + mode
+            + "'. Valid values are READWRITE, READONLY, READONLY_OVERRIDE, and IMPORT.");
+  }
+
+  public static RegistryException operationNotPermitted(final String message) {
+    return new RegistryException(ErrorCode.OPERATION_NOT_PERMITTED, message);
+  }
+
+  public static RegistryException readOnlyMode(final String subject) {
+    return operationNotPermitted("Subject '" + subject + "' is in read-only mode");
+  }
+
+  public static RegistryException notImportMode(final String subject) {
+    return operationNotPermitted(
+        "Subject '"
+            + subject
+            + "' is not in import mode: a schema id can only be given in IMPORT mode");
+  }
+
+  public static RegistryException notReadWriteMode(final String subject) {
+    return operationNotPermitted(
+        "Subject '"
+            + subject
+            + "' is not in read-write mode: in IMPORT mode every schema must carry its id");
+  }
+
+  public static RegistryException referenceExists(final String subject, final int version) {
+    return new RegistryException(
+        ErrorCode.REFERENCE_EXISTS,
+        "One or more references exist to the schema {magic=1,keytype=SCHEMA,subject="
+            + subject
+            + ",version="
+            + version
+            + "}.");
+  }
+
+  public static RegistryException invalidRuleSet(final String message) {
+    return new RegistryException(ErrorCode.INVALID_RULE_SET, message);
+  }
+
+  public static RegistryException contextNotEmpty(final String context) {
+    return new RegistryException(
+        ErrorCode.CONTEXT_NOT_EMPTY, "The specified context '" + context + "' is not empty.");
+  }
+
   public static RegistryException operationTimeout(final String message) {
     return new RegistryException(ErrorCode.OPERATION_TIMEOUT, message);
   }

@@ -1,59 +1,70 @@
 package io.ksr.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.Errors;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.Subjects;
-import io.ksr.http.dto.ConfigResponse;
-import io.ksr.http.dto.ConfigUpdateRequest;
-import io.ksr.store.SchemaQueries;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.SettingsQueries;
 import io.ksr.writer.Command;
 import io.ksr.writer.CommandSubmitter;
-import java.util.Optional;
+import io.ksr.writer.Outcome;
 import java.util.function.Supplier;
 
-/** Compatibility levels, global and per subject. */
+/**
+ * Configs (compatibility level and Confluent's other settings): global, per context, per subject.
+ */
 final class ConfigController {
-  private final Supplier<SchemaQueries> queries;
+  private final Supplier<RegistryQueries> queries;
   private final CommandSubmitter submitter;
 
-  ConfigController(final Supplier<SchemaQueries> queries, final CommandSubmitter submitter) {
+  ConfigController(final Supplier<RegistryQueries> queries, final CommandSubmitter submitter) {
     this.queries = queries;
     this.submitter = submitter;
   }
 
-  void getGlobal(final Context ctx) {
-    Json.respond(ctx, new ConfigResponse(queries.get().globalCompatibility().name()));
-  }
-
-  void getSubject(final Context ctx) {
-    final String subject = Params.subject(ctx);
-    final SchemaQueries current = queries.get();
-    final Optional<CompatibilityLevel> own = current.subjectCompatibility(subject);
-    if (own.isEmpty() && !Params.flag(ctx, "defaultToGlobal")) {
-      throw Errors.subjectCompatibilityNotConfigured(subject);
+  void get(final Context ctx) {
+    final String scope = Params.scope(ctx);
+    final SettingsQueries settings = queries.get().settings();
+    if (scope == null) {
+      Json.respond(ctx, settings.globalConfig());
+      return;
     }
-    final CompatibilityLevel level = own.orElseGet(current::globalCompatibility);
-    Json.respond(ctx, new ConfigResponse(level.name()));
+    if (Params.flag(ctx, "defaultToGlobal")) {
+      Json.respond(ctx, settings.effectiveConfig(scope));
+      return;
+    }
+    Json.respond(
+        ctx,
+        settings
+            .storedConfig(scope)
+            .orElseThrow(() -> Errors.subjectCompatibilityNotConfigured(scope)));
   }
 
-  void putGlobal(final Context ctx) {
-    update(ctx, null);
-  }
-
-  void putSubject(final Context ctx) {
-    update(ctx, Subjects.validate(Params.subject(ctx)));
-  }
-
-  private void update(final Context ctx, final String subject) {
-    final ConfigUpdateRequest request = Json.read(ctx, ConfigUpdateRequest.class);
-    final CompatibilityLevel level = CompatibilityLevel.parse(request.compatibility());
+  void put(final Context ctx) {
+    final String scope = validScope(ctx);
+    final ObjectNode update = Json.readObject(ctx);
+    // Checks levels, types and rule sets here, so that a bad request fails even with no writer.
+    SchemaConfig.EMPTY.updatedWith(update);
     ctx.future(
         () ->
             submitter
-                .updateConfig(new Command.UpdateConfig(subject, level.name()))
-                .thenAccept(
-                    updated ->
-                        Json.respond(ctx, new ConfigUpdateRequest(updated.compatibility()))));
+                .submit(new Command.UpdateConfig(scope, update), Outcome.ConfigChanged.class)
+                .thenAccept(changed -> Json.respond(ctx, changed.config().asUpdate())));
+  }
+
+  void delete(final Context ctx) {
+    final String scope = validScope(ctx);
+    ctx.future(
+        () ->
+            submitter
+                .submit(new Command.DeleteConfig(scope), Outcome.ConfigChanged.class)
+                .thenAccept(changed -> Json.respond(ctx, changed.config())));
+  }
+
+  private static String validScope(final Context ctx) {
+    final String scope = Params.scope(ctx);
+    return scope == null ? null : Subjects.validate(scope);
   }
 }

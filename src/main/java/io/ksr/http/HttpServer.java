@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.ksr.config.Listener;
 import io.ksr.domain.SchemaProviders;
-import io.ksr.store.SchemaQueries;
+import io.ksr.store.RegistryQueries;
 import io.ksr.writer.CommandSubmitter;
 import java.util.Arrays;
 import java.util.List;
@@ -32,12 +32,14 @@ public final class HttpServer implements AutoCloseable {
    *
    * @param queries reads this instance's store; called once per request
    * @param submitter hands writes to the writer
+   * @param modeMutable whether modes may be changed ({@code mode.mutability})
    */
   public record Services(
-      Supplier<SchemaQueries> queries,
+      Supplier<RegistryQueries> queries,
       CommandSubmitter submitter,
       SchemaProviders providers,
-      Supplier<InstanceStatus> status) {
+      Supplier<InstanceStatus> status,
+      boolean modeMutable) {
     public Services {
       Objects.requireNonNull(queries, "queries can't be null");
       Objects.requireNonNull(submitter, "submitter can't be null");
@@ -51,12 +53,7 @@ public final class HttpServer implements AutoCloseable {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
-    final SchemasController schemas =
-        new SchemasController(services.queries(), services.providers());
-    final SubjectsController subjects =
-        new SubjectsController(services.queries(), services.submitter(), services.providers());
-    final ConfigController config = new ConfigController(services.queries(), services.submitter());
-    final MetadataController metadata = new MetadataController(services.status());
+    final Routes routes = new Routes(services);
     final Javalin app =
         Javalin.create(
             cfg -> {
@@ -65,20 +62,12 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(MediaTypes::negotiate);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
-              cfg.routes.get("/v1/metadata/id", metadata::id);
-              cfg.routes.get("/schemas/types", schemas::types);
-              cfg.routes.get("/schemas/ids/{id}", schemas::getById);
-              cfg.routes.get("/schemas/ids/{id}/schema", schemas::getRawById);
-              cfg.routes.get("/subjects", subjects::list);
-              cfg.routes.post("/subjects/{subject}", subjects::lookup);
-              cfg.routes.get("/subjects/{subject}/versions", subjects::versions);
-              cfg.routes.post("/subjects/{subject}/versions", subjects::register);
-              cfg.routes.get("/subjects/{subject}/versions/{version}", subjects::version);
-              cfg.routes.get("/subjects/{subject}/versions/{version}/schema", subjects::rawVersion);
-              cfg.routes.get("/config", config::getGlobal);
-              cfg.routes.put("/config", config::putGlobal);
-              cfg.routes.get("/config/{subject}", config::getSubject);
-              cfg.routes.put("/config/{subject}", config::putSubject);
+              cfg.routes.get("/v1/metadata/id", routes.metadata::id);
+              cfg.routes.get("/v1/metadata/version", routes.metadata::version);
+              cfg.routes.get("/contexts", routes.contexts::list);
+              routes.add(cfg.routes, "");
+              // Every path also works under /contexts/{context}, for the subjects of a context.
+              routes.add(cfg.routes, "/contexts/{" + Params.CONTEXT + "}");
             });
     app.start();
     return new HttpServer(app);

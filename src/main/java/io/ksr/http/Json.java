@@ -2,8 +2,10 @@ package io.ksr.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
@@ -35,6 +37,19 @@ final class Json {
       throw new RegistryException(
           ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * Reads a request body that must be a JSON object, keeping which keys are present.
+   *
+   * @throws RegistryException 422 when the body is missing, 400 when it is not a JSON object
+   */
+  static ObjectNode readObject(final Context ctx) {
+    final JsonNode body = read(ctx, JsonNode.class);
+    if (!body.isObject()) {
+      throw new RegistryException(ErrorCode.BAD_REQUEST, "The request body is not a JSON object");
+    }
+    return (ObjectNode) body;
   }
 
   /** Answers with a JSON body. */

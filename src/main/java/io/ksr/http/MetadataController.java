@@ -2,13 +2,21 @@ package io.ksr.http;
 
 import io.javalin.http.Context;
 import io.ksr.http.dto.ServerClusterIdResponse;
+import io.ksr.http.dto.ServerVersionResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 
-/** The registry's identity, its writer, and this instance's state. */
+/** The registry's identity and version, its writer, and this instance's state. */
 final class MetadataController {
+  private static final String VERSION_RESOURCE = "/ksr-version.properties";
+
   private final Supplier<InstanceStatus> status;
+  private final String version = readVersion();
 
   MetadataController(final Supplier<InstanceStatus> status) {
     this.status = status;
@@ -33,5 +41,21 @@ final class MetadataController {
                     ? current.storeLagRecords().getAsLong()
                     : null,
                 current.skippedRecords())));
+  }
+
+  void version(final Context ctx) {
+    Json.respond(ctx, new ServerVersionResponse(version, null));
+  }
+
+  private static String readVersion() {
+    try (InputStream in = MetadataController.class.getResourceAsStream(VERSION_RESOURCE)) {
+      final Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (final IOException e) {
+      throw new UncheckedIOException("the version resource is part of the jar", e);
+    }
   }
 }

@@ -3,29 +3,87 @@ package io.ksr.http;
 import io.javalin.http.Context;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaType;
+import io.ksr.http.dto.SchemaResponse;
 import io.ksr.http.dto.SchemaStringResponse;
-import io.ksr.store.SchemaQueries;
+import io.ksr.http.dto.SubjectVersionResponse;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.RegistryReader.Usage;
+import io.ksr.store.SchemaQueries.SchemaById;
+import java.util.List;
 import java.util.function.Supplier;
 
-/** Schemas by id, and the schema types this registry serves. */
+/** Schemas by id, lists of schemas, and the schema types this registry serves. */
 final class SchemasController {
-  private final Supplier<SchemaQueries> queries;
+  /** Confluent's default and highest {@code limit} of {@code GET /schemas}. */
+  private static final int SCHEMAS_LIMIT = 1000;
+
+  private final Supplier<RegistryQueries> queries;
   private final SchemaProviders providers;
 
-  SchemasController(final Supplier<SchemaQueries> queries, final SchemaProviders providers) {
+  SchemasController(final Supplier<RegistryQueries> queries, final SchemaProviders providers) {
     this.queries = queries;
     this.providers = providers;
   }
 
   void getById(final Context ctx) {
-    Json.respond(ctx, SchemaStringResponse.of(queries.get().schemaById(Params.intPath(ctx, "id"))));
+    final RegistryQueries current = queries.get();
+    final SchemaById found = find(ctx, current);
+    final Integer maxId =
+        Params.flag(ctx, "fetchMaxId") ? current.reader().maxId(found.context()) : null;
+    Json.respond(
+        ctx,
+        SchemaStringResponse.of(
+            found.schema(), Formats.text(ctx, current, found.context(), found.schema()), maxId));
   }
 
   void getRawById(final Context ctx) {
-    Json.respondRaw(ctx, queries.get().schemaById(Params.intPath(ctx, "id")).schema());
+    final RegistryQueries current = queries.get();
+    final SchemaById found = find(ctx, current);
+    Json.respondRaw(ctx, Formats.text(ctx, current, found.context(), found.schema()));
+  }
+
+  void subjectsById(final Context ctx) {
+    final List<String> subjects = usages(ctx).stream().map(Usage::subject).distinct().toList();
+    Json.respond(ctx, Params.page(ctx, subjects));
+  }
+
+  void versionsById(final Context ctx) {
+    final List<SubjectVersionResponse> versions =
+        usages(ctx).stream()
+            .map(usage -> new SubjectVersionResponse(usage.subject(), usage.version()))
+            .toList();
+    Json.respond(ctx, Params.page(ctx, versions));
+  }
+
+  void list(final Context ctx) {
+    final String prefix = Params.subjectPrefix(ctx);
+    final List<SchemaResponse> schemas =
+        queries
+            .get()
+            .schemas()
+            .schemas(
+                prefix == null ? "" : prefix,
+                Params.flag(ctx, "deleted"),
+                Params.flag(ctx, "latestOnly"))
+            .stream()
+            .map(found -> SchemaResponse.of(found, found.schema().schema()))
+            .toList();
+    Json.respond(ctx, Params.page(ctx, schemas, SCHEMAS_LIMIT, SCHEMAS_LIMIT));
   }
 
   void types(final Context ctx) {
     Json.respond(ctx, providers.types().stream().map(SchemaType::name).toList());
+  }
+
+  private List<Usage> usages(final Context ctx) {
+    return queries
+        .get()
+        .schemas()
+        .versionsOf(
+            Params.intPath(ctx, "id"), Params.subjectQuery(ctx), Params.flag(ctx, "deleted"));
+  }
+
+  private static SchemaById find(final Context ctx, final RegistryQueries current) {
+    return current.schemas().schemaById(Params.intPath(ctx, "id"), Params.subjectQuery(ctx));
   }
 }

@@ -1,87 +1,99 @@
 package io.ksr.http;
 
 import io.javalin.http.Context;
-import io.ksr.domain.Errors;
-import io.ksr.domain.ParsedSchema;
-import io.ksr.domain.SchemaIdentity;
-import io.ksr.domain.SchemaProviders;
-import io.ksr.domain.SchemaType;
-import io.ksr.domain.Subjects;
-import io.ksr.domain.Versions;
+import io.ksr.domain.DataContracts;
+import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.http.dto.RegisterSchemaRequest;
-import io.ksr.http.dto.RegisterSchemaResponse;
 import io.ksr.http.dto.SchemaResponse;
 import io.ksr.store.RegisteredSchema;
-import io.ksr.store.SchemaQueries;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.writer.Command;
 import io.ksr.writer.CommandSubmitter;
+import io.ksr.writer.Outcome;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
-/** Subjects and their versions: list, read, register and look up. */
+/** Subjects: list, look a schema up in one, delete one, find a version by metadata. */
 final class SubjectsController {
-  private final Supplier<SchemaQueries> queries;
+  private final Supplier<RegistryQueries> queries;
   private final CommandSubmitter submitter;
-  private final SchemaProviders providers;
+  private final SchemaRequests requests;
 
   SubjectsController(
-      final Supplier<SchemaQueries> queries,
+      final Supplier<RegistryQueries> queries,
       final CommandSubmitter submitter,
-      final SchemaProviders providers) {
+      final SchemaRequests requests) {
     this.queries = queries;
     this.submitter = submitter;
-    this.providers = providers;
+    this.requests = requests;
   }
 
   void list(final Context ctx) {
-    Json.respond(ctx, queries.get().subjects());
-  }
-
-  void versions(final Context ctx) {
-    Json.respond(ctx, queries.get().versions(Params.subject(ctx)));
-  }
-
-  void version(final Context ctx) {
-    Json.respond(ctx, SchemaResponse.of(find(ctx)));
-  }
-
-  void rawVersion(final Context ctx) {
-    Json.respondRaw(ctx, find(ctx).schema().schema());
-  }
-
-  void register(final Context ctx) {
-    final String subject = Subjects.validate(Params.subject(ctx));
-    final RegisterSchemaRequest request = schemaRequest(ctx);
-    // Parse here too, so that an invalid schema fails at once, even while no writer runs.
-    providers.parse(SchemaType.parse(request.schemaType()), request.schema(), List.of(), true);
-    final Command.RegisterSchema command =
-        new Command.RegisterSchema(subject, request.schemaType(), request.schema());
-    ctx.future(
-        () ->
-            submitter
-                .register(command)
-                .thenAccept(
-                    registered -> Json.respond(ctx, new RegisterSchemaResponse(registered.id()))));
+    final List<String> subjects =
+        queries
+            .get()
+            .subjects()
+            .subjects(
+                Params.subjectPrefix(ctx),
+                Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")));
+    Json.respond(ctx, Params.page(ctx, subjects));
   }
 
   void lookup(final Context ctx) {
     final String subject = Params.subject(ctx);
-    final RegisterSchemaRequest request = schemaRequest(ctx);
-    final ParsedSchema schema =
-        providers.parse(SchemaType.parse(request.schemaType()), request.schema(), List.of(), false);
-    // Equal identities mean equal canonical text, so the stored version is what was posted.
-    Json.respond(ctx, SchemaResponse.of(queries.get().lookup(subject, SchemaIdentity.of(schema))));
-  }
-
-  private RegisteredSchema find(final Context ctx) {
-    return queries.get().version(Params.subject(ctx), Versions.parse(ctx.pathParam("version")));
-  }
-
-  private static RegisterSchemaRequest schemaRequest(final Context ctx) {
-    final RegisterSchemaRequest request = Json.read(ctx, RegisterSchemaRequest.class);
-    if (!request.references().isEmpty()) {
-      throw Errors.invalidSchema("Schema references are not supported yet (issue #4)");
+    final RegistryQueries current = queries.get();
+    final RegisterSchemaRequest request = SchemaRequests.read(ctx);
+    final boolean deleted = Params.flag(ctx, "deleted");
+    final SchemaRequests.Posted posted = requests.parse(ctx, request, subject, current, false);
+    RegisteredSchema found;
+    try {
+      found = current.subjects().lookup(subject, posted.identity(), deleted);
+    } catch (final RegistryException notFound) {
+      // Stored versions carry the config's default and override metadata and rules; a client
+      // that posts the bare schema means those.
+      final SchemaConfig config = current.settings().effectiveConfig(subject);
+      final SchemaRequests.Posted withDefaults =
+          posted.withDataContracts(
+              DataContracts.mergeMetadata(
+                  DataContracts.mergeMetadata(config.defaultMetadata(), request.metadata()),
+                  config.overrideMetadata()),
+              DataContracts.mergeRuleSets(
+                  DataContracts.mergeRuleSets(config.defaultRuleSet(), request.ruleSet()),
+                  config.overrideRuleSet()));
+      if (withDefaults.identity().equals(posted.identity())) {
+        throw notFound;
+      }
+      found = current.subjects().lookup(subject, withDefaults.identity(), deleted);
     }
-    return request;
+    Json.respond(ctx, SchemaResponse.of(found, found.schema().schema()));
+  }
+
+  void delete(final Context ctx) {
+    final Command.DeleteSubject command =
+        new Command.DeleteSubject(Params.subject(ctx), Params.flag(ctx, "permanent"));
+    ctx.future(
+        () ->
+            submitter
+                .submit(command, Outcome.Deleted.class)
+                .thenAccept(deleted -> Json.respond(ctx, deleted.versions())));
+  }
+
+  void latestWithMetadata(final Context ctx) {
+    final List<String> keys = ctx.queryParams("key");
+    final List<String> values = ctx.queryParams("value");
+    final Map<String, String> properties = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+      properties.put(keys.get(i), values.get(i));
+    }
+    final RegisteredSchema found =
+        queries
+            .get()
+            .subjects()
+            .latestWithMetadata(Params.subject(ctx), properties, Params.flag(ctx, "deleted"));
+    Json.respond(ctx, SchemaResponse.of(found, found.schema().schema()));
   }
 }

@@ -1,12 +1,12 @@
 package io.ksr.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ksr.domain.SchemaConfig;
 
 /**
- * Compatibility settings stored for a subject or globally.
+ * The settings stored for a subject, a context or globally.
  *
- * @param compatibilityLevel null when none is set at this scope
  * @param rawKey the key bytes in {@code _schemas} when they differ from today's layout, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConfigEntry(String compatibilityLevel, byte[] rawKey) {}
+public record ConfigEntry(SchemaConfig config, byte[] rawKey) {}

@@ -13,7 +13,7 @@ final class Entries {
   /** How many versions a subject has, and how many of them are not soft-deleted. */
   record Subject(int versions, int liveVersions) {}
 
-  /** A mode stored for a subject or globally. */
+  /** A mode stored for a subject, a context or globally. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Mode(String mode, byte[] rawKey) {}
 }

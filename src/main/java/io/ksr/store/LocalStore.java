@@ -2,6 +2,7 @@ package io.ksr.store;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.Errors;
+import io.ksr.domain.SchemaProviders;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -25,11 +26,14 @@ public final class LocalStore {
   private final String schemasTopic;
   private final KeyValueView view;
   private final CompatibilityLevel defaultLevel;
+  private final SchemaProviders providers;
 
   public LocalStore(
       final KafkaStreams streams,
       final String schemasTopic,
+      final SchemaProviders providers,
       final CompatibilityLevel defaultLevel) {
+    this.providers = Objects.requireNonNull(providers, "providers can't be null");
     this.streams = Objects.requireNonNull(streams, "streams can't be null");
     this.schemasTopic = Objects.requireNonNull(schemasTopic, "schemasTopic can't be null");
     this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel can't be null");
@@ -42,8 +46,8 @@ public final class LocalStore {
   }
 
   /** The registry's read operations over this instance's store. */
-  public SchemaQueries queries() {
-    return new SchemaQueries(view, defaultLevel);
+  public RegistryQueries queries() {
+    return RegistryQueries.over(view, providers, defaultLevel);
   }
 
   /**

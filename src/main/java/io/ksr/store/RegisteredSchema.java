@@ -1,4 +1,5 @@
 package io.ksr.store;
 
-/** A live version of a subject together with its schema. */
-public record RegisteredSchema(String subject, int version, int id, SchemaEntry schema) {}
+/** A version of a subject together with its schema. */
+public record RegisteredSchema(
+    String subject, int version, int id, boolean deleted, SchemaEntry schema) {}

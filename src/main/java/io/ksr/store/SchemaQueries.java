@@ -1,133 +1,120 @@
 package io.ksr.store;
 
-import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.Errors;
+import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
-import io.ksr.domain.SchemaIdentity;
-import io.ksr.domain.Versions;
+import io.ksr.store.RegistryReader.SubjectSummary;
+import io.ksr.store.RegistryReader.Usage;
+import io.ksr.store.SubjectQueries.Visibility;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * The registry's read operations with Confluent's semantics: soft-deleted versions are hidden,
- * {@code latest} means the highest live version, and misses are the matching 404 errors.
- */
+/** Schemas by id, within their contexts, and lists of schemas and contexts. */
 public final class SchemaQueries {
   private final RegistryReader reader;
-  private final CompatibilityLevel defaultLevel;
+  private final SubjectQueries subjects;
 
-  /**
-   * @param defaultLevel the level in force where none is stored ({@code
-   *     schema.compatibility.level})
-   */
-  public SchemaQueries(final KeyValueView kv, final CompatibilityLevel defaultLevel) {
-    this.reader = new RegistryReader(kv);
-    this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel can't be null");
+  public SchemaQueries(final RegistryReader reader, final SubjectQueries subjects) {
+    this.reader = Objects.requireNonNull(reader, "reader can't be null");
+    this.subjects = Objects.requireNonNull(subjects, "subjects can't be null");
   }
 
-  /** The schema an id stands for; soft-deleted versions keep their id resolvable. */
+  /** A schema found by id, with the context the id belongs to. */
+  public record SchemaById(String context, int id, SchemaEntry schema) {}
+
+  /**
+   * The schema an id stands for; soft-deleted versions keep their id resolvable.
+   *
+   * @param subject picks the context to look in; without it the default context is searched first,
+   *     then every other context
+   * @throws RegistryException 40403 when no context has the id
+   */
+  public SchemaById schemaById(final int id, final String subject) {
+    return find(id, subject).orElseThrow(() -> Errors.schemaNotFound(id));
+  }
+
+  /** The schema an id stands for in the default context. */
   public SchemaEntry schemaById(final int id) {
-    return reader.schema(id).orElseThrow(() -> Errors.schemaNotFound(id));
-  }
-
-  /** Subjects with at least one live version, in order. */
-  public List<String> subjects() {
-    return reader.subjects(true);
+    return schemaById(id, null).schema();
   }
 
   /**
-   * The live version numbers of a subject, lowest first.
+   * The subject-versions that carry an id, in subject and version order.
    *
-   * @throws RegistryException 40401 when the subject has no live version
+   * @param includeDeleted whether soft-deleted versions count
+   * @throws RegistryException 40403 when no context has the id
    */
-  public List<Integer> versions(final String subject) {
-    final List<Integer> versions =
-        liveVersions(subject).stream().map(StoredVersion::version).toList();
-    if (versions.isEmpty()) {
-      throw Errors.subjectNotFound(subject);
+  public List<Usage> versionsOf(final int id, final String subject, final boolean includeDeleted) {
+    final SchemaById found = find(id, subject).orElseThrow(Errors::schemaNotFound);
+    final List<Usage> usages = new ArrayList<>();
+    for (final Usage usage : reader.usages(found.context(), found.id())) {
+      final boolean deleted =
+          reader.version(usage.subject(), usage.version()).map(StoredVersion::deleted).orElse(true);
+      if (includeDeleted || !deleted) {
+        usages.add(usage);
+      }
     }
-    return versions;
+    return usages;
   }
 
   /**
-   * A live version of a subject.
+   * Every version of the subjects a prefix selects (see {@link SubjectQueries#subjects}), in
+   * subject and version order.
    *
-   * @param version a version number or {@link Versions#LATEST}
-   * @throws RegistryException 40401 when the subject has no live version, 40402 when that version
-   *     is not live
+   * @param latestOnly only the latest version of each subject
    */
-  public RegisteredSchema version(final String subject, final int version) {
-    final List<StoredVersion> live = liveVersions(subject);
-    if (live.isEmpty()) {
-      throw Errors.subjectNotFound(subject);
+  public List<RegisteredSchema> schemas(
+      final String subjectPrefix, final boolean includeDeleted, final boolean latestOnly) {
+    final Visibility visibility = includeDeleted ? Visibility.ALL : Visibility.LIVE;
+    final List<RegisteredSchema> schemas = new ArrayList<>();
+    for (final SubjectSummary subject : subjects.summaries(subjectPrefix)) {
+      final List<StoredVersion> shown =
+          reader.versions(subject.subject()).stream().filter(visibility::shows).toList();
+      final List<StoredVersion> chosen =
+          latestOnly && !shown.isEmpty() ? List.of(shown.get(shown.size() - 1)) : shown;
+      for (final StoredVersion version : chosen) {
+        reader
+            .schemaOf(version)
+            .ifPresent(
+                schema ->
+                    schemas.add(
+                        new RegisteredSchema(
+                            version.subject(),
+                            version.version(),
+                            version.id(),
+                            version.deleted(),
+                            schema)));
+      }
     }
-    final StoredVersion found =
-        version == Versions.LATEST
-            ? live.get(live.size() - 1)
-            : live.stream()
-                .filter(v -> v.version() == version)
-                .findFirst()
-                .orElseThrow(() -> Errors.versionNotFound(version));
-    return registered(found);
+    return schemas;
   }
 
-  /**
-   * The live version of a subject whose schema has this identity.
-   *
-   * @throws RegistryException 40401 when the subject has no live version, 40403 when none matches
-   */
-  public RegisteredSchema lookup(final String subject, final SchemaIdentity identity) {
-    final List<StoredVersion> live = liveVersions(subject);
-    if (live.isEmpty()) {
-      throw Errors.subjectNotFound(subject);
+  /** The default context first, then every other known context in order. */
+  public List<String> contexts() {
+    final List<String> contexts = new ArrayList<>();
+    contexts.add(QualifiedSubject.DEFAULT_CONTEXT);
+    contexts.addAll(reader.contexts());
+    return contexts;
+  }
+
+  /** The highest id handed out in a subject's context; 0 when none was. */
+  public int maxId(final String subject) {
+    return reader.maxId(QualifiedSubject.contextOf(subject));
+  }
+
+  private Optional<SchemaById> find(final int id, final String subject) {
+    if (subject != null && !subject.isEmpty()) {
+      final String context = QualifiedSubject.contextOf(subject);
+      return reader.schema(context, id).map(schema -> new SchemaById(context, id, schema));
     }
-    final List<Integer> ids = reader.idsWithIdentity(identity);
-    return live.stream()
-        .filter(v -> ids.contains(v.id()))
-        .findFirst()
-        .map(this::registered)
-        .orElseThrow(Errors::schemaNotFound);
-  }
-
-  /** The global compatibility level, or the configured default when none is stored. */
-  public CompatibilityLevel globalCompatibility() {
-    return storedLevel(null).orElse(defaultLevel);
-  }
-
-  /** The compatibility level stored for the subject itself, if any. */
-  public Optional<CompatibilityLevel> subjectCompatibility(final String subject) {
-    return storedLevel(subject);
-  }
-
-  /** The level that applies to a subject: its own, else the global one, else the default. */
-  public CompatibilityLevel effectiveCompatibility(final String subject) {
-    return storedLevel(subject).orElseGet(this::globalCompatibility);
-  }
-
-  private Optional<CompatibilityLevel> storedLevel(final String subject) {
-    return reader
-        .config(subject)
-        .map(ConfigEntry::compatibilityLevel)
-        .flatMap(SchemaQueries::parseStoredLevel);
-  }
-
-  private static Optional<CompatibilityLevel> parseStoredLevel(final String level) {
-    try {
-      return Optional.of(CompatibilityLevel.parse(level));
-    } catch (final RegistryException e) {
-      // A level that another writer stored and we cannot read counts as no level at all.
-      return Optional.empty();
+    for (final String context : contexts()) {
+      final Optional<SchemaEntry> schema = reader.schema(context, id);
+      if (schema.isPresent()) {
+        return Optional.of(new SchemaById(context, id, schema.get()));
+      }
     }
-  }
-
-  private List<StoredVersion> liveVersions(final String subject) {
-    return reader.versions(subject).stream().filter(v -> !v.deleted()).toList();
-  }
-
-  private RegisteredSchema registered(final StoredVersion version) {
-    final SchemaEntry schema =
-        reader.schema(version.id()).orElseThrow(() -> Errors.schemaNotFound(version.id()));
-    return new RegisteredSchema(version.subject(), version.version(), version.id(), schema);
+    return Optional.empty();
   }
 }

@@ -1,8 +1,10 @@
 package io.ksr.store;
 
+import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaIdentity;
 import io.ksr.domain.SchemaProviders;
+import io.ksr.domain.SchemaReference;
 import io.ksr.store.record.MalformedRecordException;
 import io.ksr.store.record.SchemasKey;
 import io.ksr.store.record.SchemasRecord;
@@ -20,7 +22,6 @@ import java.util.TreeSet;
  * disagree on what a record means.
  */
 public final class SchemasApplier {
-  static final String MAX_ID = "maxId";
   static final String COMMAND_OFFSET = "commandOffset";
 
   private final MutableKeyValueView kv;
@@ -60,7 +61,7 @@ public final class SchemasApplier {
         final SchemasValue.Config value = (SchemasValue.Config) record.value();
         kv.put(
             StoreKeys.config(k.subject()),
-            StoreJson.write(new ConfigEntry(value.compatibilityLevel(), unusualKey)));
+            StoreJson.write(new ConfigEntry(value.config(), unusualKey)));
       }
     } else if (key instanceof SchemasKey.Mode k) {
       if (record.isTombstone()) {
@@ -78,7 +79,9 @@ public final class SchemasApplier {
       final SchemasValue.ClearSubject value = (SchemasValue.ClearSubject) record.value();
       forgetSoftDeleted(value.subject());
     } else if (key instanceof SchemasKey.Context k && !record.isTombstone()) {
-      kv.put(StoreKeys.context(k.context() == null ? "" : k.context()), new byte[0]);
+      if (k.context() != null && !QualifiedSubject.DEFAULT_CONTEXT.equals(k.context())) {
+        kv.put(StoreKeys.context(k.context()), new byte[0]);
+      }
     }
     // NOOP records, and tombstones of keys that have no meaning as tombstones, change nothing.
   }
@@ -93,6 +96,8 @@ public final class SchemasApplier {
       throw new MalformedRecordException(
           "version " + value.version() + " or id " + value.id() + " is out of range");
     }
+    final String subject = value.subject();
+    final String context = QualifiedSubject.contextOf(subject);
     final SchemaEntry incoming = SchemaEntry.of(value);
     final SchemaIdentity identity;
     try {
@@ -100,40 +105,52 @@ public final class SchemasApplier {
     } catch (final RegistryException e) {
       throw new MalformedRecordException(e.getMessage(), e);
     }
-    final SchemaEntry existing = reader.schema(value.id()).orElse(null);
+    final SchemaEntry existing = reader.schema(context, value.id()).orElse(null);
     if (existing != null && !existing.identity().equals(identity)) {
       throw new MalformedRecordException(
-          "id " + value.id() + " already stands for a different schema");
+          "id " + value.id() + " already stands for a different schema in context " + context);
     }
     if (existing == null) {
       checkParses(incoming, value.id());
     }
-    final StoredVersion old = reader.version(value.subject(), value.version()).orElse(null);
+    final StoredVersion old = reader.version(subject, value.version()).orElse(null);
     if (old != null && old.id() != value.id()) {
-      dropUsage(old.id(), value.subject(), value.version());
+      dropUsage(old);
     }
     kv.put(
-        StoreKeys.version(value.subject(), value.version()),
+        StoreKeys.version(subject, value.version()),
         StoreJson.write(new Entries.Version(value.id(), value.deleted(), rawKey)));
     if (existing == null) {
-      kv.put(StoreKeys.schema(value.id()), StoreJson.write(incoming));
-      final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(identity));
+      kv.put(StoreKeys.schema(context, value.id()), StoreJson.write(incoming));
+      final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(context, identity));
       ids.add(value.id());
-      kv.put(StoreKeys.content(identity.bytes()), StoreJson.write(ids));
+      kv.put(StoreKeys.content(context, identity.bytes()), StoreJson.write(ids));
     }
-    kv.put(StoreKeys.usage(value.id(), value.subject(), value.version()), new byte[0]);
-    if (value.id() > reader.maxId()) {
-      kv.put(StoreKeys.meta(MAX_ID), StoreJson.write(value.id()));
+    kv.put(StoreKeys.usage(context, value.id(), subject, value.version()), new byte[0]);
+    for (final SchemaReference reference : incoming.references()) {
+      kv.put(
+          StoreKeys.reference(
+              QualifiedSubject.inContext(context, reference.subject()),
+              reference.version(),
+              subject,
+              value.version()),
+          StoreJson.write(value.id()));
     }
-    countVersion(value.subject(), old, value.deleted(), true);
+    if (value.id() > reader.maxId(context)) {
+      kv.put(StoreKeys.maxId(context), StoreJson.write(value.id()));
+    }
+    if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
+      kv.put(StoreKeys.context(context), new byte[0]);
+    }
+    countVersion(subject, old, value.deleted(), true);
   }
 
   /**
    * Refuses a schema its type's parser rejects. A type this build has no parser for cannot be
-   * judged, so it is kept.
+   * judged, and a schema with references is judged when it is used, so both are kept.
    */
   private void checkParses(final SchemaEntry schema, final int id) {
-    if (!providers.types().contains(schema.type())) {
+    if (!providers.types().contains(schema.type()) || !schema.references().isEmpty()) {
       return;
     }
     try {
@@ -149,27 +166,37 @@ public final class SchemasApplier {
       return;
     }
     kv.delete(StoreKeys.version(subject, version));
-    dropUsage(old.id(), subject, version);
+    dropUsage(old);
     countVersion(subject, old, false, false);
   }
 
-  private void dropUsage(final int id, final String subject, final int version) {
-    kv.delete(StoreKeys.usage(id, subject, version));
-    if (!reader.isUsed(id)) {
-      reader
-          .schema(id)
-          .ifPresent(
-              schema -> {
-                kv.delete(StoreKeys.schema(id));
-                final SchemaIdentity identity = schema.identity();
-                final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(identity));
-                ids.remove(id);
-                if (ids.isEmpty()) {
-                  kv.delete(StoreKeys.content(identity.bytes()));
-                } else {
-                  kv.put(StoreKeys.content(identity.bytes()), StoreJson.write(ids));
-                }
-              });
+  /** Forgets that a version carries its id, and the id itself once no version carries it. */
+  private void dropUsage(final StoredVersion version) {
+    final String context = QualifiedSubject.contextOf(version.subject());
+    final int id = version.id();
+    kv.delete(StoreKeys.usage(context, id, version.subject(), version.version()));
+    final SchemaEntry schema = reader.schema(context, id).orElse(null);
+    if (schema == null) {
+      return;
+    }
+    for (final SchemaReference reference : schema.references()) {
+      kv.delete(
+          StoreKeys.reference(
+              QualifiedSubject.inContext(context, reference.subject()),
+              reference.version(),
+              version.subject(),
+              version.version()));
+    }
+    if (!reader.isUsed(context, id)) {
+      kv.delete(StoreKeys.schema(context, id));
+      final SchemaIdentity identity = schema.identity();
+      final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(context, identity));
+      ids.remove(id);
+      if (ids.isEmpty()) {
+        kv.delete(StoreKeys.content(context, identity.bytes()));
+      } else {
+        kv.put(StoreKeys.content(context, identity.bytes()), StoreJson.write(ids));
+      }
     }
   }
 

@@ -21,6 +21,8 @@ final class StoreKeys {
   static final byte CONFIG = 'c';
   static final byte MODE = 'm';
   static final byte CONTEXT = 'x';
+  static final byte MAX_ID = 'n';
+  static final byte REFERENCE = 'r';
   static final byte META = '_';
 
   private static final byte GLOBAL = 0;
@@ -44,24 +46,63 @@ final class StoreKeys {
     return ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
   }
 
-  /** The schema that an id stands for. */
-  static Bytes schema(final int id) {
-    return new Bytes(concat(new byte[] {SCHEMA}, int4(id)));
+  /** The schema that an id stands for in a context: {@code i context 0 id}. */
+  static Bytes schema(final String context, final int id) {
+    return new Bytes(concat(new byte[] {SCHEMA}, terminated(context), int4(id)));
   }
 
-  /** One subject-version that carries an id: {@code u id subject 0 version}. */
-  static Bytes usage(final int id, final String subject, final int version) {
-    return new Bytes(concat(new byte[] {USAGE}, int4(id), terminated(subject), int4(version)));
+  /**
+   * One subject-version that carries an id of a context: {@code u context 0 id subject 0 version}.
+   */
+  static Bytes usage(final String context, final int id, final String subject, final int version) {
+    return new Bytes(
+        concat(
+            new byte[] {USAGE}, terminated(context), int4(id), terminated(subject), int4(version)));
   }
 
-  /** The prefix of every subject-version that carries an id. */
-  static Bytes usagesOf(final int id) {
-    return new Bytes(concat(new byte[] {USAGE}, int4(id)));
+  /** The prefix of every subject-version that carries an id of a context. */
+  static Bytes usagesOf(final String context, final int id) {
+    return new Bytes(concat(new byte[] {USAGE}, terminated(context), int4(id)));
   }
 
-  /** The ids registered for one schema identity. */
-  static Bytes content(final byte[] identity) {
-    return new Bytes(concat(new byte[] {CONTENT}, identity));
+  /**
+   * The subject between {@code prefix} and the version that ends a key, as in {@link #usage} and
+   * {@link #reference} keys.
+   */
+  static String subjectAfter(final Bytes key, final Bytes prefix) {
+    final byte[] bytes = key.get();
+    final int start = prefix.get().length;
+    return new String(bytes, start, bytes.length - start - 5, StandardCharsets.UTF_8);
+  }
+
+  /** The ids registered in a context for one schema identity. */
+  static Bytes content(final String context, final byte[] identity) {
+    return new Bytes(concat(new byte[] {CONTENT}, terminated(context), identity));
+  }
+
+  /** The highest id ever applied in a context. */
+  static Bytes maxId(final String context) {
+    return new Bytes(concat(new byte[] {MAX_ID}, terminated(context)));
+  }
+
+  /**
+   * A schema version that references another: {@code r subject 0 version referrer 0 version}, the
+   * referenced version first so that one scan finds everything that references it.
+   */
+  static Bytes reference(
+      final String subject, final int version, final String referrer, final int referrerVersion) {
+    return new Bytes(
+        concat(
+            new byte[] {REFERENCE},
+            terminated(subject),
+            int4(version),
+            terminated(referrer),
+            int4(referrerVersion)));
+  }
+
+  /** The prefix of every reference to a subject-version. */
+  static Bytes referencesTo(final String subject, final int version) {
+    return new Bytes(concat(new byte[] {REFERENCE}, terminated(subject), int4(version)));
   }
 
   /** A subject's summary. */
@@ -69,9 +110,9 @@ final class StoreKeys {
     return new Bytes(concat(new byte[] {SUBJECT}, terminated(subject)));
   }
 
-  /** The prefix of every subject summary. */
-  static Bytes subjects() {
-    return new Bytes(new byte[] {SUBJECT});
+  /** The prefix of the summaries of every subject whose name starts with {@code prefix}. */
+  static Bytes subjectsStartingWith(final String prefix) {
+    return new Bytes(concat(new byte[] {SUBJECT}, prefix.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The subject of a {@link #subject} key. */
@@ -93,6 +134,16 @@ final class StoreKeys {
   /** A known schema context. */
   static Bytes context(final String context) {
     return new Bytes(concat(new byte[] {CONTEXT}, terminated(context)));
+  }
+
+  /** The prefix of every known schema context. */
+  static Bytes contexts() {
+    return new Bytes(new byte[] {CONTEXT});
+  }
+
+  /** The context of a {@link #context} key. */
+  static String contextIn(final Bytes key) {
+    return subjectIn(key);
   }
 
   /** A value the store keeps about itself. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
   private static final long COMMAND_RETENTION_MS = TimeUnit.DAYS.toMillis(1);
   private static final long REPLY_RETENTION_MS = TimeUnit.HOURS.toMillis(1);
+  private static final long RETRY_BACKOFF_MS = 100;
 
   private final Admin admin;
   private final long timeoutMs;
@@ -101,10 +104,11 @@ public final class TopicSetup {
 
   private void verify(final TopicNames topics) {
     final Map<String, TopicDescription> descriptions =
-        call(
-            admin
-                .describeTopics(List.of(topics.schemas(), topics.commands(), topics.replies()))
-                .allTopicNames());
+        callUntilKnown(
+            () ->
+                admin
+                    .describeTopics(List.of(topics.schemas(), topics.commands(), topics.replies()))
+                    .allTopicNames());
     for (final TopicDescription description : descriptions.values()) {
       if (description.partitions().size() != 1) {
         throw new TopicSetupException(
@@ -117,7 +121,8 @@ public final class TopicSetup {
       }
     }
     final ConfigResource schemas = new ConfigResource(ConfigResource.Type.TOPIC, topics.schemas());
-    final Config config = call(admin.describeConfigs(List.of(schemas)).all()).get(schemas);
+    final Config config =
+        callUntilKnown(() -> admin.describeConfigs(List.of(schemas)).all()).get(schemas);
     final String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
     if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
       throw new TopicSetupException(
@@ -129,6 +134,36 @@ public final class TopicSetup {
               + " Fix it with: kafka-configs --alter --entity-type topics --entity-name "
               + topics.schemas()
               + " --add-config cleanup.policy=compact");
+    }
+  }
+
+  /**
+   * Asks again while a broker does not know a topic yet: right after creation, the news takes a
+   * moment to reach every broker of a cluster.
+   */
+  private <T> T callUntilKnown(final Supplier<KafkaFuture<T>> request) {
+    final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (true) {
+      try {
+        return call(request.get());
+      } catch (final TopicSetupException e) {
+        if (!(e.getCause() instanceof ExecutionException cause
+                && cause.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.debug("Kafka does not know the topics yet; asking again: {}", e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_BACKOFF_MS);
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicSetupException("Interrupted while talking to Kafka", e);
     }
   }
 

@@ -2,23 +2,62 @@ package io.ksr.writer;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ksr.domain.SchemaReference;
+import java.util.List;
 import java.util.Objects;
 
 /** A write request, as any instance puts it on the command topic for the writer. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = Command.RegisterSchema.class, name = "register-schema"),
-  @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "update-config")
+  @JsonSubTypes.Type(value = Command.DeleteVersion.class, name = "delete-version"),
+  @JsonSubTypes.Type(value = Command.DeleteSubject.class, name = "delete-subject"),
+  @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "update-config"),
+  @JsonSubTypes.Type(value = Command.DeleteConfig.class, name = "delete-config"),
+  @JsonSubTypes.Type(value = Command.UpdateMode.class, name = "update-mode"),
+  @JsonSubTypes.Type(value = Command.DeleteMode.class, name = "delete-mode")
 })
 public sealed interface Command {
 
   /** How the operation is named in error messages, such as "Register operation timed out". */
   String operation();
 
-  /** Register a schema under a subject ({@code POST /subjects/{subject}/versions}). */
-  record RegisterSchema(String subject, String schemaType, String schema) implements Command {
+  /**
+   * Register a schema under a subject ({@code POST /subjects/{subject}/versions}).
+   *
+   * @param schemaType null for Avro
+   * @param references as requested; a version of {@code -1} means the latest
+   * @param metadata null when the request has none, which inherits the previous version's
+   * @param ruleSet null when the request has none, which inherits the previous version's
+   * @param id the id to use, in IMPORT mode only; null otherwise
+   * @param version the version to use; null or 0 for the next one
+   * @param normalize whether the request asked to normalize; the config may ask too
+   * @param force skip the compatibility check
+   */
+  record RegisterSchema(
+      String subject,
+      String schemaType,
+      String schema,
+      List<SchemaReference> references,
+      JsonNode metadata,
+      JsonNode ruleSet,
+      Integer id,
+      Integer version,
+      boolean normalize,
+      boolean force)
+      implements Command {
     public RegisterSchema {
       Objects.requireNonNull(subject, "subject can't be null");
+      references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** A plain registration of schema text. */
+    public static RegisterSchema of(
+        final String subject, final String schemaType, final String schema) {
+      return new RegisterSchema(
+          subject, schemaType, schema, List.of(), null, null, null, null, false, false);
     }
 
     @Override
@@ -27,11 +66,85 @@ public sealed interface Command {
     }
   }
 
-  /** Set the compatibility level of a subject, or the global one when {@code subject} is null. */
-  record UpdateConfig(String subject, String compatibility) implements Command {
+  /**
+   * Delete a version of a subject ({@code DELETE /subjects/{subject}/versions/{version}}).
+   *
+   * @param version a version number, or {@code -1} for the latest live one
+   * @param permanent a hard delete, of a version that was soft-deleted first
+   */
+  record DeleteVersion(String subject, int version, boolean permanent) implements Command {
+    public DeleteVersion {
+      Objects.requireNonNull(subject, "subject can't be null");
+    }
+
     @Override
     public String operation() {
-      return "Update compatibility level";
+      return "Delete schema version";
+    }
+  }
+
+  /**
+   * Delete every version of a subject ({@code DELETE /subjects/{subject}}).
+   *
+   * @param permanent a hard delete, of a subject that was soft-deleted first
+   */
+  record DeleteSubject(String subject, boolean permanent) implements Command {
+    public DeleteSubject {
+      Objects.requireNonNull(subject, "subject can't be null");
+    }
+
+    @Override
+    public String operation() {
+      return "Delete subject";
+    }
+  }
+
+  /**
+   * Change the config of a subject, of a context ({@code :.ctx:}), or the global one when {@code
+   * subject} is null.
+   *
+   * @param update the {@code PUT /config} body: present keys set (or, with null, clear) a setting
+   */
+  record UpdateConfig(String subject, ObjectNode update) implements Command {
+    public UpdateConfig {
+      Objects.requireNonNull(update, "update can't be null");
+    }
+
+    @Override
+    public String operation() {
+      return "Update config";
+    }
+  }
+
+  /** Delete the config of a subject or context, or the global one when {@code subject} is null. */
+  record DeleteConfig(String subject) implements Command {
+    @Override
+    public String operation() {
+      return "Delete config";
+    }
+  }
+
+  /**
+   * Set the mode of a subject or context, or the global one when {@code subject} is null.
+   *
+   * @param force switch to IMPORT even though the scope has subjects
+   */
+  record UpdateMode(String subject, String mode, boolean force) implements Command {
+    public UpdateMode {
+      Objects.requireNonNull(mode, "mode can't be null");
+    }
+
+    @Override
+    public String operation() {
+      return "Update mode";
+    }
+  }
+
+  /** Delete the mode of a subject or context, or the global one when {@code subject} is null. */
+  record DeleteMode(String subject) implements Command {
+    @Override
+    public String operation() {
+      return "Delete mode";
     }
   }
 }

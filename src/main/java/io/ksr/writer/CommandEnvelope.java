@@ -11,7 +11,7 @@ import java.util.Objects;
  *     the command rather than apply it late
  */
 public record CommandEnvelope(int format, String requestId, long deadline, Command command) {
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   public CommandEnvelope {
     Objects.requireNonNull(requestId, "requestId can't be null");

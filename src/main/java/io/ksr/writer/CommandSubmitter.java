@@ -56,18 +56,12 @@ public final class CommandSubmitter {
   }
 
   /**
-   * Registers a schema; fails with the writer's error, or 50002 when it does not answer in time.
+   * Has the writer carry out a command; fails with the writer's error, or 50002 when it does not
+   * answer in time.
+   *
+   * @param expected the outcome the command has when it succeeds
    */
-  public CompletableFuture<Outcome.Registered> register(final Command.RegisterSchema command) {
-    return submit(command, Outcome.Registered.class);
-  }
-
-  /** Sets a compatibility level; fails like {@link #register}. */
-  public CompletableFuture<Outcome.ConfigUpdated> updateConfig(final Command.UpdateConfig command) {
-    return submit(command, Outcome.ConfigUpdated.class);
-  }
-
-  private <T extends Outcome> CompletableFuture<T> submit(
+  public <T extends Outcome> CompletableFuture<T> submit(
       final Command command, final Class<T> expected) {
     final long deadline = System.currentTimeMillis() + timeoutMs;
     final Attempts attempts = new Attempts(command, deadline);

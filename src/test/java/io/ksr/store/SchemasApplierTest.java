@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.Versions;
+import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.store.record.MalformedRecordException;
 import io.ksr.store.record.SchemasKey;
 import io.ksr.store.record.SchemasRecord;
@@ -37,17 +39,18 @@ class SchemasApplierTest {
 
   private final OverlayView state = new OverlayView(EMPTY);
   private final SchemasApplier applier = new SchemasApplier(state, SchemaProviders.builtIn());
-  private final SchemaQueries queries = new SchemaQueries(state, CompatibilityLevel.BACKWARD);
+  private final RegistryQueries queries =
+      RegistryQueries.over(state, SchemaProviders.builtIn(), CompatibilityLevel.BACKWARD);
   private final RegistryReader reader = new RegistryReader(state);
 
   @Test
   void shouldIndexASchemaByIdSubjectAndVersion() {
     schema("s", 1, 1, "\"string\"", false);
 
-    assertEquals("\"string\"", queries.schemaById(1).schema());
-    assertEquals(1, queries.version("s", Versions.LATEST).id());
-    assertEquals(List.of("s"), queries.subjects());
-    assertEquals(1, reader.maxId());
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
+    assertEquals(1, queries.subjects().version("s", Versions.LATEST).id());
+    assertEquals(List.of("s"), queries.subjects().subjects(null, Visibility.LIVE));
+    assertEquals(1, reader.maxId("."));
   }
 
   @Test
@@ -56,14 +59,15 @@ class SchemasApplierTest {
     schema("s", 2, 2, "\"int\"", false);
     apply(new SchemasKey.DeleteSubject("s"), new SchemasValue.DeleteSubject("s", 1));
 
-    assertEquals(List.of(2), queries.versions("s"));
-    assertEquals("\"string\"", queries.schemaById(1).schema());
-    assertError(ErrorCode.VERSION_NOT_FOUND, () -> queries.version("s", 1));
+    assertEquals(List.of(2), queries.subjects().versions("s", Visibility.LIVE));
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
+    assertError(ErrorCode.VERSION_NOT_FOUND, () -> queries.subjects().version("s", 1));
 
     apply(new SchemasKey.DeleteSubject("s"), new SchemasValue.DeleteSubject("s", 2));
-    assertEquals(List.of(), queries.subjects());
+    assertEquals(List.of(), queries.subjects().subjects(null, Visibility.LIVE));
     assertEquals(List.of("s"), reader.allSubjects());
-    assertError(ErrorCode.SUBJECT_NOT_FOUND, () -> queries.versions("s"));
+    assertError(
+        ErrorCode.SUBJECT_NOT_FOUND, () -> queries.subjects().versions("s", Visibility.LIVE));
   }
 
   @Test
@@ -72,12 +76,12 @@ class SchemasApplierTest {
     schema("b", 1, 1, "\"string\"", false);
 
     apply(new SchemasKey.SchemaVersion("a", 1), null);
-    assertEquals("\"string\"", queries.schemaById(1).schema());
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
 
     apply(new SchemasKey.SchemaVersion("b", 1), null);
-    assertError(ErrorCode.SCHEMA_NOT_FOUND, () -> queries.schemaById(1));
+    assertError(ErrorCode.SCHEMA_NOT_FOUND, () -> queries.schemas().schemaById(1));
     assertEquals(List.of(), reader.allSubjects());
-    assertEquals(1, reader.maxId(), "ids only grow");
+    assertEquals(1, reader.maxId("."), "ids only grow");
   }
 
   @Test
@@ -85,8 +89,8 @@ class SchemasApplierTest {
     schema("a", 1, 1, "\"string\"", false);
 
     assertThrows(MalformedRecordException.class, () -> schema("b", 1, 1, "\"int\"", false));
-    assertEquals(List.of("a"), queries.subjects());
-    assertEquals("\"string\"", queries.schemaById(1).schema());
+    assertEquals(List.of("a"), queries.subjects().subjects(null, Visibility.LIVE));
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
   }
 
   @Test
@@ -109,7 +113,7 @@ class SchemasApplierTest {
 
     assertEquals(List.of("s"), reader.allSubjects());
     assertEquals(1, reader.versions("s").size());
-    assertError(ErrorCode.SCHEMA_NOT_FOUND, () -> queries.schemaById(1));
+    assertError(ErrorCode.SCHEMA_NOT_FOUND, () -> queries.schemas().schemaById(1));
   }
 
   @Test
@@ -121,20 +125,24 @@ class SchemasApplierTest {
         new SchemasValue.Schema(
             "p", 1, 2, "PROTOBUF", List.of(), null, null, "syntax = \"proto3\";", false));
 
-    assertEquals(List.of("p"), queries.subjects());
+    assertEquals(List.of("p"), queries.subjects().subjects(null, Visibility.LIVE));
   }
 
   @Test
   void shouldSetAndRemoveCompatibilityLevels() {
-    apply(new SchemasKey.Config(null), new SchemasValue.Config(null, "FULL"));
-    apply(new SchemasKey.Config("s"), new SchemasValue.Config("s", "NONE"));
+    apply(
+        new SchemasKey.Config(null),
+        new SchemasValue.Config(null, SchemaConfig.ofLevel(CompatibilityLevel.FULL)));
+    apply(
+        new SchemasKey.Config("s"),
+        new SchemasValue.Config("s", SchemaConfig.ofLevel(CompatibilityLevel.NONE)));
 
-    assertEquals(CompatibilityLevel.FULL, queries.globalCompatibility());
-    assertEquals(CompatibilityLevel.NONE, queries.effectiveCompatibility("s"));
-    assertEquals(CompatibilityLevel.FULL, queries.effectiveCompatibility("other"));
+    assertEquals(CompatibilityLevel.FULL, queries.settings().globalCompatibility());
+    assertEquals(CompatibilityLevel.NONE, queries.settings().effectiveCompatibility("s"));
+    assertEquals(CompatibilityLevel.FULL, queries.settings().effectiveCompatibility("other"));
 
     apply(new SchemasKey.Config("s"), null);
-    assertEquals(CompatibilityLevel.FULL, queries.effectiveCompatibility("s"));
+    assertEquals(CompatibilityLevel.FULL, queries.settings().effectiveCompatibility("s"));
   }
 
   @Test
@@ -158,7 +166,7 @@ class SchemasApplierTest {
     apply(new SchemasKey.Noop(), null);
     apply(new SchemasKey.DeleteSubject("s"), null);
 
-    assertEquals(List.of(1), queries.versions("s"));
+    assertEquals(List.of(1), queries.subjects().versions("s", Visibility.LIVE));
   }
 
   private void schema(

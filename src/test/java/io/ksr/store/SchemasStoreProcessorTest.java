@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.SchemaProviders;
+import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.testkit.DriverSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class SchemasStoreProcessorTest {
   private final StoreProgress progress = new StoreProgress();
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> schemas;
-  private SchemaQueries queries;
+  private RegistryQueries queries;
 
   @BeforeEach
   void startDriver() {
@@ -39,8 +40,9 @@ class SchemasStoreProcessorTest {
         driver.createInputTopic(
             TOPICS.schemas(), new ByteArraySerializer(), new ByteArraySerializer());
     queries =
-        new SchemaQueries(
+        RegistryQueries.over(
             new StoreView(driver.<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)),
+            SchemaProviders.builtIn(),
             CompatibilityLevel.BACKWARD);
   }
 
@@ -67,8 +69,8 @@ class SchemasStoreProcessorTest {
         "{\"subject\":\"b\",\"version\":1,\"id\":2,\"schema\":\"{\\\"type\\\":\\\"nope\\\"}\"}");
 
     assertEquals(6, progress.skippedRecords());
-    assertEquals(List.of("good"), queries.subjects());
-    assertEquals("\"string\"", queries.schemaById(1).schema());
+    assertEquals(List.of("good"), queries.subjects().subjects(null, Visibility.LIVE));
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
   }
 
   @Test
@@ -91,7 +93,7 @@ class SchemasStoreProcessorTest {
     assertEquals(true, progress.awaitCommand(41).isDone());
     assertEquals(false, progress.awaitCommand(42).isDone());
     assertEquals(true, barrier.isDone());
-    assertEquals(CompatibilityLevel.FULL, queries.globalCompatibility());
+    assertEquals(CompatibilityLevel.FULL, queries.settings().globalCompatibility());
   }
 
   private void pipe(final String key, final String value) {

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.Versions;
 import io.ksr.store.HeaderNames;
+import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryTopology;
-import io.ksr.store.SchemaQueries;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.StoreView;
+import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.store.TopicNames;
 import io.ksr.testkit.DriverSettings;
 import java.io.IOException;
@@ -57,7 +60,7 @@ class WriterTopologyTest {
   private TestInputTopic<byte[], byte[]> commands;
   private TestOutputTopic<byte[], byte[]> schemas;
   private TestOutputTopic<byte[], byte[]> replies;
-  private SchemaQueries queries;
+  private RegistryQueries queries;
 
   @BeforeEach
   void startDriver() {
@@ -87,8 +90,9 @@ class WriterTopologyTest {
     schemas = driver.createOutputTopic(TOPICS.schemas(), deserializer, deserializer);
     replies = driver.createOutputTopic(TOPICS.replies(), deserializer, deserializer);
     queries =
-        new SchemaQueries(
+        RegistryQueries.over(
             new StoreView(driver.<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)),
+            providers,
             CompatibilityLevel.BACKWARD);
   }
 
@@ -99,7 +103,7 @@ class WriterTopologyTest {
 
   @Test
   void shouldRegisterFirstSchemaWithIdOneVersionOne() {
-    final Outcome outcome = send(new Command.RegisterSchema("t-value", null, STRING));
+    final Outcome outcome = send(Command.RegisterSchema.of("t-value", null, STRING));
 
     assertEquals(new Outcome.Registered(1, 1), outcome);
     final List<TestRecord<byte[], byte[]>> written = schemas.readRecordsToList();
@@ -111,55 +115,56 @@ class WriterTopologyTest {
         "{\"subject\":\"t-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\","
             + "\"deleted\":false}",
         text(written.get(0).value()));
-    assertEquals("\"string\"", queries.version("t-value", Versions.LATEST).schema().schema());
-    assertEquals("\"string\"", queries.schemaById(1).schema());
+    assertEquals(
+        "\"string\"", queries.subjects().version("t-value", Versions.LATEST).schema().schema());
+    assertEquals("\"string\"", queries.schemas().schemaById(1).schema());
   }
 
   @Test
   void shouldReturnExistingIdWithoutWritingWhenSameSchemaIsRegisteredAgain() {
-    send(new Command.RegisterSchema("t-value", null, STRING));
+    send(Command.RegisterSchema.of("t-value", null, STRING));
     schemas.readRecordsToList();
 
-    final Outcome again = send(new Command.RegisterSchema("t-value", null, " \"string\" "));
+    final Outcome again = send(Command.RegisterSchema.of("t-value", null, " \"string\" "));
 
     assertEquals(new Outcome.Registered(1, 1), again);
     assertTrue(schemas.isEmpty());
-    assertEquals(List.of(1), queries.versions("t-value"));
+    assertEquals(List.of(1), queries.subjects().versions("t-value", Visibility.LIVE));
   }
 
   @Test
   void shouldReuseIdAcrossSubjectsAndNumberVersionsPerSubject() {
-    send(new Command.RegisterSchema("a", null, RECORD_A));
-    send(new Command.RegisterSchema("a", null, RECORD_AB_WITH_DEFAULT));
+    send(Command.RegisterSchema.of("a", null, RECORD_A));
+    send(Command.RegisterSchema.of("a", null, RECORD_AB_WITH_DEFAULT));
 
-    final Outcome other = send(new Command.RegisterSchema("b", null, RECORD_AB_WITH_DEFAULT));
-    final Outcome fresh = send(new Command.RegisterSchema("b", null, STRING));
+    final Outcome other = send(Command.RegisterSchema.of("b", null, RECORD_AB_WITH_DEFAULT));
+    final Outcome fresh = send(Command.RegisterSchema.of("b", null, STRING));
 
     assertEquals(new Outcome.Registered(2, 1), other);
     assertEquals(
         new Outcome.Failed(
             ErrorCode.INCOMPATIBLE_SCHEMA.code(), ((Outcome.Failed) fresh).message()),
         fresh);
-    assertEquals(List.of("a", "b"), queries.subjects());
+    assertEquals(List.of("a", "b"), queries.subjects().subjects(null, Visibility.LIVE));
   }
 
   @Test
   void shouldAllocateIncreasingIdsAndVersions() {
-    send(new Command.RegisterSchema("s", null, RECORD_A));
-    final Outcome second = send(new Command.RegisterSchema("s", null, RECORD_AB_WITH_DEFAULT));
-    final Outcome third = send(new Command.RegisterSchema("other", null, STRING));
+    send(Command.RegisterSchema.of("s", null, RECORD_A));
+    final Outcome second = send(Command.RegisterSchema.of("s", null, RECORD_AB_WITH_DEFAULT));
+    final Outcome third = send(Command.RegisterSchema.of("other", null, STRING));
 
     assertEquals(new Outcome.Registered(2, 2), second);
     assertEquals(new Outcome.Registered(3, 1), third);
-    assertEquals(List.of(1, 2), queries.versions("s"));
+    assertEquals(List.of(1, 2), queries.subjects().versions("s", Visibility.LIVE));
   }
 
   @Test
   void shouldRejectIncompatibleSchemaWith40901NamingTheProblem() {
-    send(new Command.RegisterSchema("s", null, RECORD_A));
+    send(Command.RegisterSchema.of("s", null, RECORD_A));
     schemas.readRecordsToList();
 
-    final Outcome outcome = send(new Command.RegisterSchema("s", null, RECORD_AB_NO_DEFAULT));
+    final Outcome outcome = send(Command.RegisterSchema.of("s", null, RECORD_AB_NO_DEFAULT));
 
     final Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, outcome);
     assertEquals(40901, failed.errorCode());
@@ -170,35 +175,36 @@ class WriterTopologyTest {
 
   @Test
   void shouldAcceptAnySchemaOnceCompatibilityIsNone() {
-    send(new Command.RegisterSchema("s", null, RECORD_A));
+    send(Command.RegisterSchema.of("s", null, RECORD_A));
 
-    final Outcome config = send(new Command.UpdateConfig("s", "none"));
-    final Outcome outcome = send(new Command.RegisterSchema("s", null, RECORD_AB_NO_DEFAULT));
+    final Outcome config = send(updateLevel("s", "none"));
+    final Outcome outcome = send(Command.RegisterSchema.of("s", null, RECORD_AB_NO_DEFAULT));
 
-    assertEquals(new Outcome.ConfigUpdated("NONE"), config);
+    assertEquals(new Outcome.ConfigChanged(SchemaConfig.ofLevel(CompatibilityLevel.NONE)), config);
     assertEquals(new Outcome.Registered(2, 2), outcome);
-    assertEquals(CompatibilityLevel.NONE, queries.subjectCompatibility("s").orElseThrow());
-    assertEquals(CompatibilityLevel.BACKWARD, queries.globalCompatibility());
+    assertEquals(
+        CompatibilityLevel.NONE, queries.settings().storedConfig("s").orElseThrow().level());
+    assertEquals(CompatibilityLevel.BACKWARD, queries.settings().globalCompatibility());
   }
 
   @Test
   void shouldWriteGlobalConfigInConfluentsLayout() {
-    final Outcome outcome = send(new Command.UpdateConfig(null, "FULL"));
+    final Outcome outcome = send(updateLevel(null, "FULL"));
 
-    assertEquals(new Outcome.ConfigUpdated("FULL"), outcome);
+    assertEquals(new Outcome.ConfigChanged(SchemaConfig.ofLevel(CompatibilityLevel.FULL)), outcome);
     final TestRecord<byte[], byte[]> written = schemas.readRecord();
     assertEquals("{\"keytype\":\"CONFIG\",\"magic\":0}", text(written.key()));
     assertEquals("{\"compatibilityLevel\":\"FULL\"}", text(written.value()));
-    assertEquals(CompatibilityLevel.FULL, queries.globalCompatibility());
+    assertEquals(CompatibilityLevel.FULL, queries.settings().globalCompatibility());
   }
 
   @Test
   void shouldRefuseInvalidInputWithConfluentCodes() {
-    assertEquals(42201, failure(new Command.RegisterSchema("s", null, "{\"type\":\"nope\"}")));
-    assertEquals(42201, failure(new Command.RegisterSchema("s", null, "")));
-    assertEquals(42201, failure(new Command.RegisterSchema("s", "XML", STRING)));
-    assertEquals(42203, failure(new Command.UpdateConfig("s", "SIDEWAYS")));
-    assertEquals(42208, failure(new Command.RegisterSchema("bad\u0001subject", null, STRING)));
+    assertEquals(42201, failure(Command.RegisterSchema.of("s", null, "{\"type\":\"nope\"}")));
+    assertEquals(42201, failure(Command.RegisterSchema.of("s", null, "")));
+    assertEquals(42201, failure(Command.RegisterSchema.of("s", "XML", STRING)));
+    assertEquals(42203, failure(updateLevel("s", "SIDEWAYS")));
+    assertEquals(42208, failure(Command.RegisterSchema.of("bad\u0001subject", null, STRING)));
     assertTrue(schemas.isEmpty());
   }
 
@@ -213,21 +219,22 @@ class WriterTopologyTest {
                 CommandEnvelope.FORMAT,
                 requestId,
                 past,
-                new Command.RegisterSchema("s", null, STRING))));
+                Command.RegisterSchema.of("s", null, STRING))));
 
     final Reply reply = readReply();
     assertEquals(50002, ((Outcome.Failed) reply.outcome()).errorCode());
     assertTrue(schemas.isEmpty());
     final RegistryException missing =
-        assertThrows(RegistryException.class, () -> queries.versions("s"));
+        assertThrows(
+            RegistryException.class, () -> queries.subjects().versions("s", Visibility.LIVE));
     assertEquals(ErrorCode.SUBJECT_NOT_FOUND, missing.errorCode());
   }
 
   @Test
   void shouldAskRequesterToWaitForTheCommandThatWroteWhatTheDecisionSaw() {
-    send(new Command.RegisterSchema("s", null, STRING));
+    send(Command.RegisterSchema.of("s", null, STRING));
     final Reply first = lastReply;
-    send(new Command.RegisterSchema("s", null, STRING));
+    send(Command.RegisterSchema.of("s", null, STRING));
     final Reply again = lastReply;
 
     assertEquals(0, first.awaitCommandOffset());
@@ -240,7 +247,7 @@ class WriterTopologyTest {
         "k".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
 
     assertTrue(replies.isEmpty());
-    assertEquals(new Outcome.Registered(1, 1), send(new Command.RegisterSchema("s", null, STRING)));
+    assertEquals(new Outcome.Registered(1, 1), send(Command.RegisterSchema.of("s", null, STRING)));
   }
 
   @Test
@@ -249,10 +256,10 @@ class WriterTopologyTest {
     final CompletableFuture<Void> barrier = new CompletableFuture<>();
     startDriver(barrier);
 
-    final Outcome early = send(new Command.RegisterSchema("s", null, STRING));
+    final Outcome early = send(Command.RegisterSchema.of("s", null, STRING));
     final long earlyAwait = lastReply.awaitCommandOffset();
     barrier.complete(null);
-    final Outcome later = send(new Command.RegisterSchema("s", null, STRING));
+    final Outcome later = send(Command.RegisterSchema.of("s", null, STRING));
 
     assertInstanceOf(Outcome.NotReady.class, early);
     assertEquals(-1, earlyAwait);
@@ -262,8 +269,8 @@ class WriterTopologyTest {
 
   @Test
   void shouldStampEveryRecordWithTheWriterAndTheLastWithTheCommandOffset() {
-    send(new Command.UpdateConfig(null, "NONE"));
-    send(new Command.RegisterSchema("s", null, STRING));
+    send(updateLevel(null, "NONE"));
+    send(Command.RegisterSchema.of("s", null, STRING));
 
     final List<TestRecord<byte[], byte[]>> written = schemas.readRecordsToList();
     assertEquals(2, written.size());
@@ -300,6 +307,11 @@ class WriterTopologyTest {
     lastReply = readReply();
     assertEquals(requestId, lastReply.requestId());
     return lastReply.outcome();
+  }
+
+  private static Command updateLevel(final String subject, final String level) {
+    return new Command.UpdateConfig(
+        subject, JsonNodeFactory.instance.objectNode().put("compatibility", level));
   }
 
   private int failure(final Command command) {

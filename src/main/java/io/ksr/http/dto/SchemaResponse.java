@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A subject's version with its schema. {@code schemaType} is left out for Avro, as Confluent 5.5 to
- * 7.9 do, which every client reads as Avro.
+ * 7.9 do, which every client reads as Avro; {@code deleted} appears only on soft-deleted versions.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
@@ -20,7 +20,8 @@ import java.util.List;
   "references",
   "metadata",
   "ruleSet",
-  "schema"
+  "schema",
+  "deleted"
 })
 public record SchemaResponse(
     String subject,
@@ -30,9 +31,13 @@ public record SchemaResponse(
     List<SchemaReference> references,
     JsonNode metadata,
     JsonNode ruleSet,
-    String schema) {
+    String schema,
+    Boolean deleted) {
 
-  public static SchemaResponse of(final RegisteredSchema registered) {
+  /**
+   * @param schemaText the schema text to show, which a {@code format} may have changed
+   */
+  public static SchemaResponse of(final RegisteredSchema registered, final String schemaText) {
     return new SchemaResponse(
         registered.subject(),
         registered.version(),
@@ -41,6 +46,7 @@ public record SchemaResponse(
         registered.schema().references(),
         registered.schema().metadata(),
         registered.schema().ruleSet(),
-        registered.schema().schema());
+        schemaText,
+        registered.deleted() ? Boolean.TRUE : null);
   }
 }

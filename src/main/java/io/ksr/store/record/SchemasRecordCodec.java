@@ -2,16 +2,21 @@ package io.ksr.store.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes {@code _schemas} records in Confluent's exact JSON.
@@ -21,7 +26,8 @@ import java.util.List;
  * identical. Reading is lenient: field order does not matter and unknown fields are ignored.
  */
 public final class SchemasRecordCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private SchemasRecordCodec() {}
@@ -69,7 +75,7 @@ public final class SchemasRecordCodec {
             writeSchema(json, v);
           } else if (value instanceof SchemasValue.Config v) {
             writeNonEmpty(json, "subject", v.subject());
-            writeNonEmpty(json, "compatibilityLevel", v.compatibilityLevel());
+            writeFields(json, MAPPER.valueToTree(v.config()));
           } else if (value instanceof SchemasValue.Mode v) {
             writeNonEmpty(json, "subject", v.subject());
             json.writeStringField("mode", v.mode());
@@ -124,8 +130,7 @@ public final class SchemasRecordCodec {
       return readSchema(k, json);
     } else if (key instanceof SchemasKey.Config k) {
       return new SchemasValue.Config(
-          k.subject() != null ? k.subject() : text(json, "subject"),
-          text(json, "compatibilityLevel"));
+          k.subject() != null ? k.subject() : text(json, "subject"), readConfig(json));
     } else if (key instanceof SchemasKey.Mode k) {
       final String mode = text(json, "mode");
       if (mode == null) {
@@ -185,6 +190,17 @@ public final class SchemasRecordCodec {
         json.path("deleted").asBoolean(false));
   }
 
+  private static SchemaConfig readConfig(final ObjectNode json) {
+    final ObjectNode settings = json.deepCopy();
+    settings.remove("subject");
+    text(settings, "compatibilityLevel");
+    try {
+      return MAPPER.treeToValue(settings, SchemaConfig.class);
+    } catch (final IOException | IllegalArgumentException e) {
+      throw new MalformedRecordException("CONFIG value does not fit: " + e.getMessage(), e);
+    }
+  }
+
   private static List<SchemaReference> readReferences(final JsonNode node) {
     if (node == null || node.isNull()) {
       return List.of();
@@ -219,6 +235,15 @@ public final class SchemasRecordCodec {
       throws IOException {
     if (text != null && !text.isEmpty()) {
       json.writeStringField(field, text);
+    }
+  }
+
+  private static void writeFields(final JsonGenerator json, final JsonNode object)
+      throws IOException {
+    for (final Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      final Map.Entry<String, JsonNode> field = it.next();
+      json.writeFieldName(field.getKey());
+      MAPPER.writeTree(json, field.getValue());
     }
   }
 

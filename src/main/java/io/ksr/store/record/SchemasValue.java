@@ -1,6 +1,7 @@
 package io.ksr.store.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaReference;
 import java.util.List;
 import java.util.Objects;
@@ -39,10 +40,12 @@ public sealed interface SchemasValue {
     }
   }
 
-  /**
-   * Compatibility settings; {@code compatibilityLevel} is null when only other settings are set.
-   */
-  record Config(String subject, String compatibilityLevel) implements SchemasValue {}
+  /** The settings of a subject, or the global ones when {@code subject} is null. */
+  record Config(String subject, SchemaConfig config) implements SchemasValue {
+    public Config {
+      Objects.requireNonNull(config, "config can't be null");
+    }
+  }
 
   /** A mode such as READWRITE or IMPORT. */
   record Mode(String subject, String mode) implements SchemasValue {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -99,10 +101,14 @@ class SchemasRecordCodecTest {
   void shouldWriteOtherValuesAsConfluentDoes() {
     assertEquals(
         "{\"compatibilityLevel\":\"FULL\"}",
-        text(SchemasRecordCodec.encodeValue(new SchemasValue.Config(null, "FULL"))));
+        text(
+            SchemasRecordCodec.encodeValue(
+                new SchemasValue.Config(null, SchemaConfig.ofLevel(CompatibilityLevel.FULL)))));
     assertEquals(
         "{\"subject\":\"s\",\"compatibilityLevel\":\"NONE\"}",
-        text(SchemasRecordCodec.encodeValue(new SchemasValue.Config("s", "NONE"))));
+        text(
+            SchemasRecordCodec.encodeValue(
+                new SchemasValue.Config("s", SchemaConfig.ofLevel(CompatibilityLevel.NONE)))));
     assertEquals(
         "{\"subject\":\"s\",\"mode\":\"IMPORT\"}",
         text(SchemasRecordCodec.encodeValue(new SchemasValue.Mode("s", "IMPORT"))));
@@ -145,7 +151,7 @@ class SchemasRecordCodecTest {
     assertNull(explicitAvro.schemaType());
     assertEquals(withoutDeleted, explicitAvro);
     assertEquals(
-        new SchemasValue.Config("s", "FULL"),
+        new SchemasValue.Config("s", SchemaConfig.ofLevel(CompatibilityLevel.FULL)),
         SchemasRecordCodec.decodeValue(
             new SchemasKey.Config("s"), bytes("{\"compatibilityLevel\":\"FULL\"}")));
     assertNull(SchemasRecordCodec.decodeValue(key, null));

@@ -1,0 +1,37 @@
+package io.ksr.http;
+
+import io.javalin.http.Context;
+import io.ksr.domain.QualifiedSubject;
+import io.ksr.domain.RegistryException;
+import io.ksr.store.RegisteredSchema;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.SchemaEntry;
+
+/** The {@code format} query parameter: a schema's text in another rendering, such as resolved. */
+final class Formats {
+  private Formats() {}
+
+  /** A version's schema text, in the requested format. */
+  static String text(
+      final Context ctx, final RegistryQueries queries, final RegisteredSchema found) {
+    return text(ctx, queries, QualifiedSubject.contextOf(found.subject()), found.schema());
+  }
+
+  /** A schema's text, in the requested format; stored text when none is requested. */
+  static String text(
+      final Context ctx,
+      final RegistryQueries queries,
+      final String context,
+      final SchemaEntry schema) {
+    final String format = ctx.queryParam("format");
+    if (format == null || format.isBlank()) {
+      return schema.schema();
+    }
+    try {
+      return queries.resolver().parseStored(context, schema).formatted(format.trim());
+    } catch (final RegistryException e) {
+      // A format is a rendering wish, never a reason to fail a read (Confluent's rule).
+      return schema.schema();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.ksr.http;
+
+import io.javalin.http.Context;
+import io.ksr.domain.DataContracts;
+import io.ksr.domain.QualifiedSubject;
+import io.ksr.domain.Subjects;
+import io.ksr.http.dto.RegisterSchemaRequest;
+import io.ksr.http.dto.RegisterSchemaResponse;
+import io.ksr.http.dto.SchemaResponse;
+import io.ksr.store.RegisteredSchema;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.SubjectQueries.Visibility;
+import io.ksr.writer.Command;
+import io.ksr.writer.CommandSubmitter;
+import io.ksr.writer.Outcome;
+import java.util.function.Supplier;
+
+/** The versions of a subject: list, read, register, delete, and what references them. */
+final class VersionsController {
+  /** Confluent's default and highest {@code limit} of {@code referencedby}. */
+  private static final int REFERENCED_BY_LIMIT = 1000;
+
+  private final Supplier<RegistryQueries> queries;
+  private final CommandSubmitter submitter;
+  private final SchemaRequests requests;
+
+  VersionsController(
+      final Supplier<RegistryQueries> queries,
+      final CommandSubmitter submitter,
+      final SchemaRequests requests) {
+    this.queries = queries;
+    this.submitter = submitter;
+    this.requests = requests;
+  }
+
+  void list(final Context ctx) {
+    Json.respond(
+        ctx,
+        Params.page(
+            ctx,
+            queries
+                .get()
+                .subjects()
+                .versions(
+                    Params.subject(ctx),
+                    Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")))));
+  }
+
+  void get(final Context ctx) {
+    final RegistryQueries current = queries.get();
+    final RegisteredSchema found = find(ctx, current);
+    Json.respond(ctx, SchemaResponse.of(found, Formats.text(ctx, current, found)));
+  }
+
+  void getRaw(final Context ctx) {
+    final RegistryQueries current = queries.get();
+    Json.respondRaw(ctx, Formats.text(ctx, current, find(ctx, current)));
+  }
+
+  void referencedBy(final Context ctx) {
+    final int version = Params.version(ctx);
+    Json.respond(
+        ctx,
+        Params.page(
+            ctx,
+            queries.get().subjects().referencedBy(Params.subject(ctx), version),
+            REFERENCED_BY_LIMIT,
+            REFERENCED_BY_LIMIT));
+  }
+
+  void register(final Context ctx) {
+    final String subject = Subjects.validateForSchemas(Params.subject(ctx));
+    final RegisterSchemaRequest request = SchemaRequests.read(ctx);
+    DataContracts.validateRuleSet(request.ruleSet());
+    if (request.schema() != null && !request.schema().isBlank()) {
+      // Parse here too, so that an invalid schema fails at once, even while no writer runs.
+      requests.parse(ctx, request, subject, queries.get(), request.id() == null);
+    }
+    final Command.RegisterSchema command =
+        new Command.RegisterSchema(
+            subject,
+            request.schemaType(),
+            request.schema(),
+            request.references(),
+            request.metadata(),
+            request.ruleSet(),
+            request.id(),
+            request.version(),
+            Params.flag(ctx, "normalize"),
+            Params.flag(ctx, "force"));
+    ctx.future(
+        () ->
+            submitter
+                .submit(command, Outcome.Registered.class)
+                .thenAccept(
+                    registered -> Json.respond(ctx, new RegisterSchemaResponse(registered.id()))));
+  }
+
+  void delete(final Context ctx) {
+    final int version = Params.version(ctx);
+    final Command.DeleteVersion command =
+        new Command.DeleteVersion(Params.subject(ctx), version, Params.flag(ctx, "permanent"));
+    ctx.future(
+        () ->
+            submitter
+                .submit(command, Outcome.Deleted.class)
+                .thenAccept(deleted -> Json.respond(ctx, deleted.versions().get(0))));
+  }
+
+  private static RegisteredSchema find(final Context ctx, final RegistryQueries current) {
+    return current
+        .subjects()
+        .version(
+            QualifiedSubject.normalize(Params.subject(ctx)),
+            Params.version(ctx),
+            Params.flag(ctx, "deleted"));
+  }
+}

@@ -1,0 +1,132 @@
+package io.ksr.store;
+
+import io.ksr.domain.Errors;
+import io.ksr.domain.ParsedSchema;
+import io.ksr.domain.QualifiedSubject;
+import io.ksr.domain.RegistryException;
+import io.ksr.domain.ResolvedReference;
+import io.ksr.domain.SchemaProviders;
+import io.ksr.domain.SchemaReference;
+import io.ksr.domain.SchemaType;
+import io.ksr.domain.Versions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Looks up the schemas that a schema references, in the registry, and parses schemas with them. */
+public final class SchemaResolver {
+  private final RegistryReader reader;
+  private final SchemaProviders providers;
+
+  public SchemaResolver(final RegistryReader reader, final SchemaProviders providers) {
+    this.reader = Objects.requireNonNull(reader, "reader can't be null");
+    this.providers = Objects.requireNonNull(providers, "providers can't be null");
+  }
+
+  /**
+   * References with concrete versions, and every schema they lead to.
+   *
+   * @param references as stored, with versions that name a version (not {@code latest})
+   * @param closure what {@link SchemaProviders#parse} needs: each schema after those it references
+   */
+  public record Resolved(List<SchemaReference> references, List<ResolvedReference> closure) {}
+
+  /**
+   * Resolves a request's references: {@code -1} becomes the latest live version.
+   *
+   * @param context the context of the referencing subject, where unqualified subjects are looked up
+   * @param allowSoftDeleted whether a soft-deleted version may be referenced (lookups, not new
+   *     registrations)
+   * @throws RegistryException 42201 when a reference names no version
+   */
+  public Resolved resolve(
+      final String context,
+      final List<SchemaReference> references,
+      final boolean allowSoftDeleted) {
+    final List<SchemaReference> concrete = new ArrayList<>();
+    for (final SchemaReference reference : references) {
+      final StoredVersion version = find(context, reference, allowSoftDeleted);
+      concrete.add(new SchemaReference(reference.name(), reference.subject(), version.version()));
+    }
+    return new Resolved(concrete, closure(context, concrete, allowSoftDeleted));
+  }
+
+  /** Parses a schema whose references have concrete versions. */
+  public ParsedSchema parse(
+      final String context,
+      final SchemaType type,
+      final String schema,
+      final List<SchemaReference> references,
+      final boolean isNew) {
+    return providers.parse(type, schema, closure(context, references, true), isNew);
+  }
+
+  /** Parses a schema the registry holds. */
+  public ParsedSchema parseStored(final String context, final SchemaEntry entry) {
+    return parse(context, entry.type(), entry.schema(), entry.references(), false);
+  }
+
+  private List<ResolvedReference> closure(
+      final String context, final List<SchemaReference> references, final boolean allowDeleted) {
+    final List<ResolvedReference> closure = new ArrayList<>();
+    final Set<String> names = new HashSet<>();
+    final Set<String> visiting = new HashSet<>();
+    for (final SchemaReference reference : references) {
+      visit(context, reference, allowDeleted, closure, names, visiting);
+    }
+    return closure;
+  }
+
+  /** Adds a reference after everything it references; the first binding of a name wins. */
+  private void visit(
+      final String context,
+      final SchemaReference reference,
+      final boolean allowDeleted,
+      final List<ResolvedReference> closure,
+      final Set<String> names,
+      final Set<String> visiting) {
+    final String subject = QualifiedSubject.inContext(context, reference.subject());
+    if (names.contains(reference.name()) || !visiting.add(subject + "\0" + reference.version())) {
+      return;
+    }
+    final StoredVersion version = find(context, reference, allowDeleted);
+    final SchemaEntry entry =
+        reader
+            .schemaOf(version)
+            .orElseThrow(() -> missing(reference.subject(), reference.version()));
+    final String referencedContext = QualifiedSubject.contextOf(subject);
+    for (final SchemaReference nested : entry.references()) {
+      visit(referencedContext, nested, allowDeleted, closure, names, visiting);
+    }
+    if (names.add(reference.name())) {
+      closure.add(
+          new ResolvedReference(
+              reference.name(), subject, version.version(), entry.type(), entry.schema()));
+    }
+  }
+
+  private StoredVersion find(
+      final String context, final SchemaReference reference, final boolean allowSoftDeleted) {
+    final String subject = QualifiedSubject.inContext(context, reference.subject());
+    final List<StoredVersion> candidates =
+        reader.versions(subject).stream().filter(v -> allowSoftDeleted || !v.deleted()).toList();
+    if (reference.version() == Versions.LATEST) {
+      final List<StoredVersion> live = candidates.stream().filter(v -> !v.deleted()).toList();
+      if (live.isEmpty()) {
+        throw missing(reference.subject(), reference.version());
+      }
+      return live.get(live.size() - 1);
+    }
+    return candidates.stream()
+        .filter(v -> v.version() == reference.version())
+        .findFirst()
+        .orElseThrow(() -> missing(reference.subject(), reference.version()));
+  }
+
+  private static RegistryException missing(final String subject, final int version) {
+    return Errors.invalidSchema(
+        "No schema reference found for subject \"" + subject + "\" and version " + version);
+  }
+}
