@@ -57,6 +57,29 @@ public final class RestClient {
             .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response delete(final String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
+  /** Any request: {@code body} null sends none; {@code headers} are name, value, name, value... */
+  public Response request(
+      final String method, final String path, final String body, final String... headers) {
+    final HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", V1);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
   /** The JSON body of a register request for a schema text. */
   public static String schemaBody(final String schema) {
     try {
