@@ -1,0 +1,125 @@
+package io.ksr.writer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.SchemaProviders;
+import io.ksr.store.RegistryQueries;
+import io.ksr.store.RegistryTopology;
+import io.ksr.store.StoreProgress;
+import io.ksr.store.StoreView;
+import io.ksr.store.TopicNames;
+import io.ksr.testkit.DriverSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The registry's topology (writer and global store) under {@link TopologyTestDriver}: sends
+ * commands as any instance would and reads the writer's replies and {@code _schemas} records.
+ */
+final class WriterDriver implements AutoCloseable {
+  static final TopicNames TOPICS = TopicNames.derivedFrom("_schemas");
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  final WriterStatus status = new WriterStatus();
+  final TopologyTestDriver driver;
+  final TestInputTopic<byte[], byte[]> commands;
+  final TestOutputTopic<byte[], byte[]> schemas;
+  final TestOutputTopic<byte[], byte[]> replies;
+  final RegistryQueries queries;
+  private Reply lastReply;
+
+  /**
+   * @param catchUp completes when the writer may handle commands
+   */
+  WriterDriver(final Path stateDir, final CompletableFuture<Void> catchUp) {
+    final StoreProgress progress = new StoreProgress();
+    final SchemaProviders providers = SchemaProviders.builtIn();
+    final WriterSupplier writer =
+        new WriterSupplier(
+            new CommandHandler(providers, CompatibilityLevel.BACKWARD),
+            providers,
+            progress,
+            () -> catchUp,
+            status,
+            "node-1:8081");
+    driver =
+        new TopologyTestDriver(
+            RegistryTopology.withWriter(TOPICS, progress, providers, writer),
+            DriverSettings.properties("writer-test", stateDir),
+            START);
+    final ByteArraySerializer serializer = new ByteArraySerializer();
+    final ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
+    commands = driver.createInputTopic(TOPICS.commands(), serializer, serializer);
+    schemas = driver.createOutputTopic(TOPICS.schemas(), deserializer, deserializer);
+    replies = driver.createOutputTopic(TOPICS.replies(), deserializer, deserializer);
+    queries =
+        RegistryQueries.over(
+            new StoreView(driver.<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)),
+            providers,
+            CompatibilityLevel.BACKWARD);
+  }
+
+  /** Sends a command that is due in an hour, and returns the writer's outcome. */
+  Outcome send(final Command command) {
+    return send(command, START.plus(Duration.ofHours(1)));
+  }
+
+  /** Sends a command with a deadline, and returns the writer's outcome. */
+  Outcome send(final Command command, final Instant deadline) {
+    final String requestId = UUID.randomUUID().toString();
+    commands.pipeInput(
+        requestId.getBytes(StandardCharsets.UTF_8),
+        WriterJson.write(
+            new CommandEnvelope(
+                CommandEnvelope.FORMAT, requestId, deadline.toEpochMilli(), command)));
+    lastReply = readReply();
+    assertEquals(requestId, lastReply.requestId());
+    return lastReply.outcome();
+  }
+
+  /** The reply to the last command sent. */
+  Reply lastReply() {
+    return lastReply;
+  }
+
+  /** Reads the next reply. */
+  Reply readReply() {
+    try {
+      return WriterJson.read(replies.readValue(), Reply.class);
+    } catch (final IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The {@code _schemas} records written since the last call, as "key -> value" text. */
+  List<String> written() {
+    return schemas.readRecordsToList().stream().map(WriterDriver::describe).toList();
+  }
+
+  static String text(final byte[] bytes) {
+    return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String describe(final TestRecord<byte[], byte[]> record) {
+    return text(record.key()) + " -> " + text(record.value());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
