@@ -3,11 +3,16 @@ package io.ksr.http;
 import io.javalin.http.Context;
 import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaReference;
 import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.SchemaEntry;
+import java.util.List;
 
-/** The {@code format} query parameter: a schema's text in another rendering, such as resolved. */
+/**
+ * The {@code format} and {@code referenceFormat} query parameters: a schema's text in another
+ * rendering (such as {@code resolved}), and references with qualified subjects.
+ */
 final class Formats {
   private Formats() {}
 
@@ -33,5 +38,24 @@ final class Formats {
       // A format is a rendering wish, never a reason to fail a read (Confluent's rule).
       return schema.schema();
     }
+  }
+
+  /**
+   * A schema's references as a read asks for them: with {@code referenceFormat=qualified}, each
+   * subject is written with the context it is looked up in.
+   */
+  static List<SchemaReference> references(
+      final Context ctx, final String context, final List<SchemaReference> references) {
+    if (!"qualified".equals(ctx.queryParam("referenceFormat"))) {
+      return references;
+    }
+    return references.stream()
+        .map(
+            reference ->
+                new SchemaReference(
+                    reference.name(),
+                    QualifiedSubject.inContext(context, reference.subject()),
+                    reference.version()))
+        .toList();
   }
 }

@@ -2,6 +2,7 @@ package io.ksr.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.ksr.config.Listener;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.store.RegistryQueries;
@@ -59,18 +60,26 @@ public final class HttpServer implements AutoCloseable {
             cfg -> {
               configureServer(cfg, listeners);
               ErrorMapper.register(cfg.routes);
+              cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(MediaTypes::negotiate);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.get("/v1/metadata/id", routes.metadata::id);
               cfg.routes.get("/v1/metadata/version", routes.metadata::version);
               cfg.routes.get("/contexts", routes.contexts::list);
+              cfg.routes.delete("/contexts/{" + Params.CONTEXT + "}", routes.contexts::delete);
               routes.add(cfg.routes, "");
               // Every path also works under /contexts/{context}, for the subjects of a context.
               routes.add(cfg.routes, "/contexts/{" + Params.CONTEXT + "}");
             });
     app.start();
     return new HttpServer(app);
+  }
+
+  /** The headers Confluent's registry sends on every response, as its REST framework does. */
+  private static void securityHeaders(final Context ctx) {
+    ctx.header("X-XSS-Protection", "1; mode=block");
+    ctx.header("Cache-Control", "no-cache, no-store, must-revalidate");
   }
 
   /** The ports the listeners are bound to, in the order they were configured. */

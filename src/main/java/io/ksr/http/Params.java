@@ -94,13 +94,17 @@ final class Params {
     return page(ctx, items, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
+  /** The context of a {@code /contexts/{context}} path, with its leading dot. */
+  static String pathContext(final Context ctx) {
+    final String context = ctx.pathParam(CONTEXT);
+    return context.startsWith(".") ? context : "." + context;
+  }
+
   private static String inPathContext(final Context ctx, final String subject) {
-    final String context = ctx.pathParamMap().get(CONTEXT);
-    if (context == null || subject.startsWith(":.")) {
+    if (!ctx.pathParamMap().containsKey(CONTEXT) || subject.startsWith(":.")) {
       return QualifiedSubject.normalize(subject);
     }
-    final String name = context.startsWith(".") ? context : "." + context;
-    return QualifiedSubject.inContext(name, subject);
+    return QualifiedSubject.inContext(pathContext(ctx), subject);
   }
 
   private static int parseInt(final String text) {

@@ -16,7 +16,7 @@ final class Routes {
   Routes(final HttpServer.Services services) {
     final SchemaRequests requests = new SchemaRequests(services.providers());
     this.metadata = new MetadataController(services.status());
-    this.contexts = new ContextsController(services.queries());
+    this.contexts = new ContextsController(services.queries(), services.submitter());
     this.schemas = new SchemasController(services.queries(), services.providers());
     this.subjects = new SubjectsController(services.queries(), services.submitter(), requests);
     this.versions = new VersionsController(services.queries(), services.submitter(), requests);

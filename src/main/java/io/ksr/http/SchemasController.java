@@ -1,11 +1,13 @@
 package io.ksr.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaType;
 import io.ksr.http.dto.SchemaResponse;
 import io.ksr.http.dto.SchemaStringResponse;
 import io.ksr.http.dto.SubjectVersionResponse;
+import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader.Usage;
 import io.ksr.store.SchemaQueries.SchemaById;
@@ -33,7 +35,8 @@ final class SchemasController {
     Json.respond(
         ctx,
         SchemaStringResponse.of(
-            found.schema(), Formats.text(ctx, current, found.context(), found.schema()), maxId));
+                found.schema(), Formats.text(ctx, current, found.context(), found.schema()), maxId)
+            .withReferences(Formats.references(ctx, found.context(), found.schema().references())));
   }
 
   void getRawById(final Context ctx) {
@@ -66,6 +69,7 @@ final class SchemasController {
                 Params.flag(ctx, "deleted"),
                 Params.flag(ctx, "latestOnly"))
             .stream()
+            .filter(found -> hasRuleOfType(found, ctx.queryParam("ruleType")))
             .map(found -> SchemaResponse.of(found, found.schema().schema()))
             .toList();
     Json.respond(ctx, Params.page(ctx, schemas, SCHEMAS_LIMIT, SCHEMAS_LIMIT));
@@ -73,6 +77,25 @@ final class SchemasController {
 
   void types(final Context ctx) {
     Json.respond(ctx, providers.types().stream().map(SchemaType::name).toList());
+  }
+
+  /** The {@code ruleType} filter: only schemas with a rule of that type, when one is given. */
+  private static boolean hasRuleOfType(final RegisteredSchema found, final String ruleType) {
+    if (ruleType == null || ruleType.isBlank()) {
+      return true;
+    }
+    final JsonNode ruleSet = found.schema().ruleSet();
+    if (ruleSet == null) {
+      return false;
+    }
+    for (final JsonNode rules : ruleSet) {
+      for (final JsonNode rule : rules) {
+        if (ruleType.equals(rule.path("type").asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<Usage> usages(final Context ctx) {

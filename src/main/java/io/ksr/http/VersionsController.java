@@ -49,7 +49,14 @@ final class VersionsController {
   void get(final Context ctx) {
     final RegistryQueries current = queries.get();
     final RegisteredSchema found = find(ctx, current);
-    Json.respond(ctx, SchemaResponse.of(found, Formats.text(ctx, current, found)));
+    Json.respond(
+        ctx,
+        SchemaResponse.of(found, Formats.text(ctx, current, found))
+            .withReferences(
+                Formats.references(
+                    ctx,
+                    QualifiedSubject.contextOf(found.subject()),
+                    found.schema().references())));
   }
 
   void getRaw(final Context ctx) {

@@ -107,7 +107,11 @@ public final class SchemaQueries {
   private Optional<SchemaById> find(final int id, final String subject) {
     if (subject != null && !subject.isEmpty()) {
       final String context = QualifiedSubject.contextOf(subject);
-      return reader.schema(context, id).map(schema -> new SchemaById(context, id, schema));
+      final Optional<SchemaById> inContext =
+          reader.schema(context, id).map(schema -> new SchemaById(context, id, schema));
+      if (inContext.isPresent()) {
+        return inContext;
+      }
     }
     for (final String context : contexts()) {
       final Optional<SchemaEntry> schema = reader.schema(context, id);

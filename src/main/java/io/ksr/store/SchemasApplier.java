@@ -78,8 +78,12 @@ public final class SchemasApplier {
     } else if (key instanceof SchemasKey.ClearSubject && !record.isTombstone()) {
       final SchemasValue.ClearSubject value = (SchemasValue.ClearSubject) record.value();
       forgetSoftDeleted(value.subject());
-    } else if (key instanceof SchemasKey.Context k && !record.isTombstone()) {
-      if (k.context() != null && !QualifiedSubject.DEFAULT_CONTEXT.equals(k.context())) {
+    } else if (key instanceof SchemasKey.Context k
+        && k.context() != null
+        && !QualifiedSubject.DEFAULT_CONTEXT.equals(k.context())) {
+      if (record.isTombstone()) {
+        kv.delete(StoreKeys.context(k.context()));
+      } else {
         kv.put(StoreKeys.context(k.context()), new byte[0]);
       }
     }

@@ -17,7 +17,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "update-config"),
   @JsonSubTypes.Type(value = Command.DeleteConfig.class, name = "delete-config"),
   @JsonSubTypes.Type(value = Command.UpdateMode.class, name = "update-mode"),
-  @JsonSubTypes.Type(value = Command.DeleteMode.class, name = "delete-mode")
+  @JsonSubTypes.Type(value = Command.DeleteMode.class, name = "delete-mode"),
+  @JsonSubTypes.Type(value = Command.DeleteContext.class, name = "delete-context")
 })
 public sealed interface Command {
 
@@ -145,6 +146,18 @@ public sealed interface Command {
     @Override
     public String operation() {
       return "Delete mode";
+    }
+  }
+
+  /** Forget a context that has no subjects left ({@code DELETE /contexts/{context}}). */
+  record DeleteContext(String context) implements Command {
+    public DeleteContext {
+      Objects.requireNonNull(context, "context can't be null");
+    }
+
+    @Override
+    public String operation() {
+      return "Delete context";
     }
   }
 }

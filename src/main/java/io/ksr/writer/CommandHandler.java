@@ -50,6 +50,8 @@ public final class CommandHandler {
       return settings.updateMode(c, queries);
     } else if (command instanceof Command.DeleteMode c) {
       return settings.deleteMode(c, queries);
+    } else if (command instanceof Command.DeleteContext c) {
+      return delete.deleteContext(c, queries);
     }
     throw new IllegalStateException("every command type is handled above: " + command);
   }

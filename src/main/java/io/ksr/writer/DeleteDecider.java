@@ -84,6 +84,20 @@ final class DeleteDecider {
     return new Decision(new Outcome.Deleted(numbers(versions)), records);
   }
 
+  Decision deleteContext(final Command.DeleteContext command, final RegistryQueries queries) {
+    final String context = command.context();
+    final String prefix = new QualifiedSubject(context, "").qualified();
+    if (QualifiedSubject.DEFAULT_CONTEXT.equals(context)
+        || !queries.reader().subjects(prefix).isEmpty()) {
+      throw Errors.contextNotEmpty(context);
+    }
+    final List<WriteRecord> records = new ArrayList<>();
+    if (queries.reader().contexts().contains(context)) {
+      records.add(Records.contextTombstone(context));
+    }
+    return new Decision(new Outcome.Deleted(List.of()), records);
+  }
+
   /** Once a subject has no versions left at all, its own config and mode go too. */
   private static void forgetSettings(
       final String subject, final RegistryReader reader, final List<WriteRecord> records) {

@@ -74,6 +74,11 @@ final class Records {
         null);
   }
 
+  /** The removal of a context that has no subjects left. */
+  static WriteRecord contextTombstone(final String context) {
+    return WriteRecord.of(new SchemasRecord(new SchemasKey.Context(TENANT, context), null), null);
+  }
+
   /** A config at a scope (null: global). */
   static WriteRecord config(
       final String scope, final SchemaConfig config, final RegistryReader reader) {

@@ -358,7 +358,18 @@ class ConformanceIntegrationTest {
             // Without a subject, an id the default context lacks is looked for in the others.
             get("/schemas/ids/2", 200, "{'schema':'`int`'}"),
             get("/subjects/:.:a/versions", 200, "[1]"),
-            error("POST", "/subjects/:.ctx:/versions", INT, 42208)));
+            error("POST", "/subjects/:.ctx:/versions", INT, 42208),
+            get(
+                "/contexts/.ctx/subjects/b/versions/1?referenceFormat=qualified",
+                200,
+                "~'subject':':.ctx:b'"),
+            error("DELETE", "/contexts/.ctx", null, 42211),
+            delete("/subjects/:.ctx:a", 200, "[1]"),
+            delete("/subjects/:.ctx:a?permanent=true", 200, "[1]"),
+            delete("/subjects/:.ctx:b", 200, "[1]"),
+            delete("/subjects/:.ctx:b?permanent=true", 200, "[1]"),
+            new Step("DELETE", "/contexts/.ctx", null, 204, null),
+            get("/contexts", 200, "['.']")));
   }
 
   @Test
@@ -382,6 +393,7 @@ class ConformanceIntegrationTest {
                 "{'id':2}"),
             get("/subjects/md/versions", 200, "[1,2]"),
             get("/subjects/md/metadata?key=owner&value=team-a", 200, "~'version':1"),
+            get("/schemas?ruleType=CEL", 200, "~'subject':'md','version':1"),
             error("GET", "/subjects/md/metadata?key=owner&value=nobody", null, 40403),
             error(
                 "POST",

@@ -49,4 +49,10 @@ public record SchemaResponse(
         schemaText,
         registered.deleted() ? Boolean.TRUE : null);
   }
+
+  /** This response with the references written differently ({@code referenceFormat}). */
+  public SchemaResponse withReferences(final List<SchemaReference> newReferences) {
+    return new SchemaResponse(
+        subject, version, id, schemaType, newReferences, metadata, ruleSet, schema, deleted);
+  }
 }

@@ -35,4 +35,9 @@ public record SchemaStringResponse(
         entry.ruleSet(),
         maxId);
   }
+
+  /** This response with the references written differently ({@code referenceFormat}). */
+  public SchemaStringResponse withReferences(final List<SchemaReference> newReferences) {
+    return new SchemaStringResponse(schemaType, schema, newReferences, metadata, ruleSet, maxId);
+  }
 }
