@@ -79,8 +79,10 @@ final class VersionsController {
     final String subject = Subjects.validateForSchemas(Params.subject(ctx));
     final RegisterSchemaRequest request = SchemaRequests.read(ctx);
     DataContracts.validateRuleSet(request.ruleSet());
-    if (request.schema() != null && !request.schema().isBlank()) {
-      // Parse here too, so that an invalid schema fails at once, even while no writer runs.
+    if (request.schema() != null && !request.schema().isBlank() && request.references().isEmpty()) {
+      // Parse here too, so that an invalid schema fails at once, even while no writer runs. A
+      // schema with references is left to the writer: this instance may not have read a
+      // reference registered elsewhere a moment ago.
       requests.parse(ctx, request, subject, queries.get(), request.id() == null);
     }
     final Command.RegisterSchema command =

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
  * Turns a write request on this instance into a command for the writer and waits for the result.
@@ -174,6 +175,14 @@ public final class CommandSubmitter {
   }
 
   private RegistryException failure(final Attempts attempts, final Throwable error) {
+    if (error instanceof RecordTooLargeException) {
+      return new RegistryException(
+          ErrorCode.SCHEMA_TOO_LARGE,
+          attempts.command.operation()
+              + " operation failed because schema is too large: Kafka refused the command ("
+              + error.getMessage()
+              + ")");
+    }
     if (error instanceof TimeoutException
         || error instanceof org.apache.kafka.common.errors.TimeoutException) {
       return timeout(attempts);

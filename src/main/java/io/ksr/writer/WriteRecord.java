@@ -22,4 +22,9 @@ public record WriteRecord(SchemasRecord record, byte[] key, byte[] value) {
         existingKey != null ? existingKey : SchemasRecordCodec.encodeKey(record.key()),
         SchemasRecordCodec.encodeValue(record.value()));
   }
+
+  /** How many bytes the key and value take. */
+  public int sizeInBytes() {
+    return key.length + (value == null ? 0 : value.length);
+  }
 }

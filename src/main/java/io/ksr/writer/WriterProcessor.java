@@ -40,6 +40,9 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private static final Logger LOG = LoggerFactory.getLogger(WriterProcessor.class);
   private static final long NOTHING_TO_AWAIT = -1;
 
+  /** Below Kafka's default limits for one record (1 MiB), with room for its headers. */
+  static final int MAX_RECORD_BYTES = 1_000_000;
+
   private final CommandHandler handler;
   private final SchemaProviders providers;
   private final StoreProgress progress;
@@ -154,6 +157,20 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       LOG.error("Command at offset {} failed: {}", offset, command, e);
       return new Outcome.Failed(
           ErrorCode.INTERNAL_SERVER_ERROR.code(), command.operation() + " operation failed: " + e);
+    }
+    for (final WriteRecord record : decision.records()) {
+      if (record.sizeInBytes() > MAX_RECORD_BYTES) {
+        // Kafka would refuse the record and fail the transaction, and the command with it, again
+        // and again: refuse it here instead.
+        return new Outcome.Failed(
+            ErrorCode.SCHEMA_TOO_LARGE.code(),
+            command.operation()
+                + " operation failed because schema is too large: the record would have "
+                + record.sizeInBytes()
+                + " bytes, more than the "
+                + MAX_RECORD_BYTES
+                + " that Kafka accepts by default");
+      }
     }
     write(decision.records(), offset);
     return decision.outcome();

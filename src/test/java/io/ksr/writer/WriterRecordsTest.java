@@ -210,6 +210,22 @@ class WriterRecordsTest {
         ((Outcome.ConfigChanged) changed).config().asUpdate().toString());
   }
 
+  @Test
+  void shouldRefuseASchemaTooLargeForOneKafkaRecordWithoutWritingIt() {
+    final String doc = "x".repeat(WriterProcessor.MAX_RECORD_BYTES);
+    final Outcome outcome =
+        writer.send(
+            Command.RegisterSchema.of(
+                "s",
+                null,
+                "{\"type\":\"record\",\"name\":\"R\",\"doc\":\"" + doc + "\",\"fields\":[]}"));
+
+    assertEquals(42209, assertInstanceOf(Outcome.Failed.class, outcome).errorCode());
+    assertTrue(writer.written().isEmpty());
+    assertEquals(
+        new Outcome.Registered(1, 1), writer.send(Command.RegisterSchema.of("s", null, STRING)));
+  }
+
   private static com.fasterxml.jackson.databind.node.ObjectNode level(final String level) {
     return JsonNodeFactory.instance.objectNode().put("compatibility", level);
   }
