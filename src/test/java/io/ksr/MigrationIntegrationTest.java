@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ksr.config.RegistryConfig;
+import io.ksr.testkit.RawTopics;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.RestClient.Response;
+import io.ksr.testkit.TestFiles;
 import io.ksr.testkit.TestKafka;
 import io.ksr.testkit.TestRegistry;
 import java.io.BufferedReader;
@@ -19,24 +21,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -102,16 +94,14 @@ class MigrationIntegrationTest {
   }
 
   /** A record as written in the fixture: exact key and value text; a null value is a tombstone. */
-  private record FixtureRecord(String key, String value) {}
-
   @Test
   void shouldServeWhatConfluentWroteAndContinueAboveItsHighestId(final TestInfo test)
       throws Exception {
     final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
     final String topic = (String) settings.get(RegistryConfig.TOPIC);
-    final List<FixtureRecord> fixture = readFixture();
-    createTopic(topic);
-    produce(topic, fixture);
+    final List<RawTopics.Text> fixture = readFixture();
+    RawTopics.create(topic, 1, Map.of("cleanup.policy", "compact"));
+    RawTopics.produce(topic, fixture);
 
     try (TestRegistry registry = TestRegistry.start(settings)) {
       final RestClient rest = registry.client();
@@ -125,7 +115,7 @@ class MigrationIntegrationTest {
 
       // Without its local state the registry reads Confluent's records and its own again.
       registry.stop();
-      deleteRecursively(dataDir.resolve("streams"));
+      TestFiles.deleteRecursively(dataDir.resolve("streams"));
       registry.restart();
       assertEquals(before, snapshot(registry.client()));
       assertEquals(
@@ -139,7 +129,7 @@ class MigrationIntegrationTest {
   }
 
   private static void assertServesFixture(
-      final RestClient rest, final List<FixtureRecord> fixture) {
+      final RestClient rest, final List<RawTopics.Text> fixture) {
     assertEquals(
         0,
         rest.get("/v1/metadata/id").json().at("/instance/skippedRecords").asInt(-1),
@@ -259,9 +249,9 @@ class MigrationIntegrationTest {
   }
 
   /** The value last written for a version, soft-deleted or not. */
-  private static JsonNode lastWritten(final List<FixtureRecord> fixture, final Version version) {
+  private static JsonNode lastWritten(final List<RawTopics.Text> fixture, final Version version) {
     JsonNode last = null;
-    for (final FixtureRecord record : fixture) {
+    for (final RawTopics.Text record : fixture) {
       if (record.value() == null) {
         continue;
       }
@@ -320,8 +310,8 @@ class MigrationIntegrationTest {
     assertEquals(code, response.errorCode(), response.body());
   }
 
-  private static List<FixtureRecord> readFixture() throws IOException {
-    final List<FixtureRecord> records = new ArrayList<>();
+  private static List<RawTopics.Text> readFixture() throws IOException {
+    final List<RawTopics.Text> records = new ArrayList<>();
     try (InputStream in =
             Objects.requireNonNull(
                 MigrationIntegrationTest.class.getResourceAsStream(FIXTURE), FIXTURE);
@@ -329,7 +319,7 @@ class MigrationIntegrationTest {
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
-          records.add(new FixtureRecord(member(line, "key"), member(line, "value")));
+          records.add(new RawTopics.Text(member(line, "key"), member(line, "value")));
         }
       }
     }
@@ -373,51 +363,7 @@ class MigrationIntegrationTest {
     }
   }
 
-  private static void createTopic(final String name) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(name, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
-          .all()
-          .get();
-    }
-  }
-
-  private static void produce(final String topic, final List<FixtureRecord> records)
-      throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      final List<Future<RecordMetadata>> sent = new ArrayList<>();
-      for (final FixtureRecord record : records) {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    topic,
-                    record.key().getBytes(StandardCharsets.UTF_8),
-                    record.value() == null
-                        ? null
-                        : record.value().getBytes(StandardCharsets.UTF_8))));
-      }
-      // One idempotent producer on one partition keeps the fixture's order.
-      for (final Future<RecordMetadata> each : sent) {
-        each.get();
-      }
-    }
-  }
-
   private static String name(final TestInfo test) {
     return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-  }
-
-  private static void deleteRecursively(final Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.RestClient.Response;
+import io.ksr.testkit.TestFiles;
 import io.ksr.testkit.TestKafka;
 import io.ksr.testkit.TestRegistry;
 import io.ksr.testkit.Wait;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +171,7 @@ class RegistryIntegrationTest {
       assertEquals(before, snapshot(registry.client()));
 
       registry.stop();
-      deleteRecursively(dataDir.resolve("streams"));
+      TestFiles.deleteRecursively(dataDir.resolve("streams"));
       registry.restart();
       assertEquals(before, snapshot(registry.client()));
 
@@ -277,13 +276,5 @@ class RegistryIntegrationTest {
 
   private static String name(final TestInfo test) {
     return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-  }
-
-  private static void deleteRecursively(final Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.config.RegistryConfig;
 import io.ksr.store.TopicSetupException;
+import io.ksr.testkit.RawTopics;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.TestKafka;
 import io.ksr.testkit.TestRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -35,7 +29,7 @@ class SchemasTopicIntegrationTest {
   @Test
   void shouldRefuseToStartOnATopicWithSeveralPartitions(final TestInfo test) throws Exception {
     final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
-    createTopic(
+    RawTopics.create(
         (String) settings.get(RegistryConfig.TOPIC), 3, Map.of("cleanup.policy", "compact"));
 
     final TopicSetupException error =
@@ -47,7 +41,8 @@ class SchemasTopicIntegrationTest {
   @Test
   void shouldRefuseToStartOnATopicThatDeletesRecords(final TestInfo test) throws Exception {
     final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
-    createTopic((String) settings.get(RegistryConfig.TOPIC), 1, Map.of("cleanup.policy", "delete"));
+    RawTopics.create(
+        (String) settings.get(RegistryConfig.TOPIC), 1, Map.of("cleanup.policy", "delete"));
 
     final TopicSetupException error =
         assertThrows(TopicSetupException.class, () -> TestRegistry.start(settings));
@@ -59,7 +54,7 @@ class SchemasTopicIntegrationTest {
   void shouldSkipRecordsItCannotReadAndKeepServing(final TestInfo test) throws Exception {
     final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
     final String topic = (String) settings.get(RegistryConfig.TOPIC);
-    createTopic(topic, 1, Map.of("cleanup.policy", "compact"));
+    RawTopics.create(topic, 1, Map.of("cleanup.policy", "compact"));
     produce(
         topic,
         "{\"keytype\":\"SCHEMA\",\"subject\":\"old\",\"version\":1,\"magic\":1}",
@@ -87,31 +82,9 @@ class SchemasTopicIntegrationTest {
     }
   }
 
-  private static void createTopic(
-      final String name, final int partitions, final Map<String, String> configs) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-      admin
-          .createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-          .all()
-          .get();
-    }
-  }
-
   private static void produce(final String topic, final String key, final String value)
       throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topic,
-                  key.getBytes(StandardCharsets.UTF_8),
-                  value.getBytes(StandardCharsets.UTF_8)))
-          .get();
-    }
+    RawTopics.produce(topic, List.of(new RawTopics.Text(key, value)));
   }
 
   private static String name(final TestInfo test) {
