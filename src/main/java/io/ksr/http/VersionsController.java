@@ -43,7 +43,8 @@ final class VersionsController {
                 .subjects()
                 .versions(
                     Params.subject(ctx),
-                    Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")))));
+                    Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")),
+                    Params.flag(ctx, "deletedAsNegative"))));
   }
 
   void get(final Context ctx) {

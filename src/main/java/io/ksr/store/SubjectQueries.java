@@ -91,10 +91,21 @@ public final class SubjectQueries {
    * @throws RegistryException 40401 when it shows none
    */
   public List<Integer> versions(final String subject, final Visibility visibility) {
+    return versions(subject, visibility, false);
+  }
+
+  /**
+   * The version numbers of a subject that a read shows, lowest first.
+   *
+   * @param deletedAsNegative write soft-deleted versions as negative numbers (Confluent 8)
+   * @throws RegistryException 40401 when it shows none
+   */
+  public List<Integer> versions(
+      final String subject, final Visibility visibility, final boolean deletedAsNegative) {
     final List<Integer> versions =
         reader.versions(subject).stream()
             .filter(visibility::shows)
-            .map(StoredVersion::version)
+            .map(v -> deletedAsNegative && v.deleted() ? -v.version() : v.version())
             .toList();
     if (versions.isEmpty()) {
       throw Errors.subjectNotFound(subject);

@@ -119,6 +119,7 @@ class SubjectsConformanceIntegrationTest {
             get("/subjects/a/versions", 200, "[1]"),
             get("/subjects/a/versions?deleted=true", 200, "[1,2]"),
             get("/subjects/a/versions?deletedOnly=true", 200, "[2]"),
+            get("/subjects/a/versions?deleted=true&deletedAsNegative=true", 200, "[1,-2]"),
             error("GET", "/subjects/a/versions/2", null, 40402),
             get("/subjects/a/versions/2?deleted=true", 200, "~'deleted':true"),
             get("/schemas/ids/2", 200, null),
