@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FailoverTransport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String V1 = "application/vnd.schemaregistry.v1+json";
+  private static final String V1 = "application/vnd.schemaregistry.v1+json";
   private static final String ACCEPT =
       V1 + ", application/vnd.schemaregistry+json, application/json";
   private static final int MAX_BODY_IN_MESSAGE = 200;
