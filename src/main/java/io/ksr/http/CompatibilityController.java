@@ -7,6 +7,7 @@ import io.ksr.domain.RegistryException;
 import io.ksr.domain.Versions;
 import io.ksr.http.dto.CompatibilityResponse;
 import io.ksr.http.dto.RegisterSchemaRequest;
+import io.ksr.store.CandidateSchemas.Candidate;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.StoredVersion;
 import java.util.List;
@@ -18,11 +19,9 @@ import java.util.function.Supplier;
  */
 final class CompatibilityController {
   private final Supplier<RegistryQueries> queries;
-  private final SchemaRequests requests;
 
-  CompatibilityController(final Supplier<RegistryQueries> queries, final SchemaRequests requests) {
+  CompatibilityController(final Supplier<RegistryQueries> queries) {
     this.queries = queries;
-    this.requests = requests;
   }
 
   void checkVersion(final Context ctx) {
@@ -45,10 +44,10 @@ final class CompatibilityController {
         ctx,
         current,
         subject,
-        posted ->
+        candidate ->
             target == null
                 ? List.of()
-                : current.compatibility().checkAgainst(subject, target, posted.parsed()));
+                : current.compatibility().checkAgainst(subject, target, candidate.parsed()));
   }
 
   void checkAll(final Context ctx) {
@@ -58,12 +57,14 @@ final class CompatibilityController {
         ctx,
         current,
         subject,
-        posted ->
-            current.compatibility().check(subject, posted.parsed(), posted.entry().metadata()));
+        candidate ->
+            current
+                .compatibility()
+                .check(subject, candidate.parsed(), candidate.entry().metadata()));
   }
 
   private interface Check {
-    List<String> problems(SchemaRequests.Posted posted);
+    List<String> problems(Candidate candidate);
   }
 
   private void respond(
@@ -72,7 +73,7 @@ final class CompatibilityController {
     final RegisterSchemaRequest request = SchemaRequests.read(ctx);
     final List<String> problems;
     try {
-      problems = check.problems(requests.parse(ctx, request, subject, current, true));
+      problems = check.problems(SchemaRequests.parse(ctx, request, subject, current, true));
     } catch (final RegistryException e) {
       if (!verbose || e.errorCode() != ErrorCode.INVALID_SCHEMA) {
         throw e;

@@ -14,13 +14,12 @@ final class Routes {
   private final ModeController mode;
 
   Routes(final HttpServer.Services services) {
-    final SchemaRequests requests = new SchemaRequests(services.providers());
     this.metadata = new MetadataController(services.status());
     this.contexts = new ContextsController(services.queries(), services.submitter());
     this.schemas = new SchemasController(services.queries(), services.providers());
-    this.subjects = new SubjectsController(services.queries(), services.submitter(), requests);
-    this.versions = new VersionsController(services.queries(), services.submitter(), requests);
-    this.compatibility = new CompatibilityController(services.queries(), requests);
+    this.subjects = new SubjectsController(services.queries(), services.submitter());
+    this.versions = new VersionsController(services.queries(), services.submitter());
+    this.compatibility = new CompatibilityController(services.queries());
     this.config = new ConfigController(services.queries(), services.submitter());
     this.mode =
         new ModeController(services.queries(), services.submitter(), services.modeMutable());

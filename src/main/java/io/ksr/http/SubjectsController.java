@@ -1,11 +1,8 @@
 package io.ksr.http;
 
 import io.javalin.http.Context;
-import io.ksr.domain.DataContracts;
-import io.ksr.domain.RegistryException;
-import io.ksr.domain.SchemaConfig;
-import io.ksr.http.dto.RegisterSchemaRequest;
 import io.ksr.http.dto.SchemaResponse;
+import io.ksr.store.CandidateSchemas.Candidate;
 import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.SubjectQueries.Visibility;
@@ -21,15 +18,10 @@ import java.util.function.Supplier;
 final class SubjectsController {
   private final Supplier<RegistryQueries> queries;
   private final CommandSubmitter submitter;
-  private final SchemaRequests requests;
 
-  SubjectsController(
-      final Supplier<RegistryQueries> queries,
-      final CommandSubmitter submitter,
-      final SchemaRequests requests) {
+  SubjectsController(final Supplier<RegistryQueries> queries, final CommandSubmitter submitter) {
     this.queries = queries;
     this.submitter = submitter;
-    this.requests = requests;
   }
 
   void list(final Context ctx) {
@@ -46,29 +38,10 @@ final class SubjectsController {
   void lookup(final Context ctx) {
     final String subject = Params.subject(ctx);
     final RegistryQueries current = queries.get();
-    final RegisterSchemaRequest request = SchemaRequests.read(ctx);
-    final boolean deleted = Params.flag(ctx, "deleted");
-    final SchemaRequests.Posted posted = requests.parse(ctx, request, subject, current, false);
-    RegisteredSchema found;
-    try {
-      found = current.subjects().lookup(subject, posted.identity(), deleted);
-    } catch (final RegistryException notFound) {
-      // Stored versions carry the config's default and override metadata and rules; a client
-      // that posts the bare schema means those.
-      final SchemaConfig config = current.settings().effectiveConfig(subject);
-      final SchemaRequests.Posted withDefaults =
-          posted.withDataContracts(
-              DataContracts.mergeMetadata(
-                  DataContracts.mergeMetadata(config.defaultMetadata(), request.metadata()),
-                  config.overrideMetadata()),
-              DataContracts.mergeRuleSets(
-                  DataContracts.mergeRuleSets(config.defaultRuleSet(), request.ruleSet()),
-                  config.overrideRuleSet()));
-      if (withDefaults.identity().equals(posted.identity())) {
-        throw notFound;
-      }
-      found = current.subjects().lookup(subject, withDefaults.identity(), deleted);
-    }
+    final Candidate candidate =
+        SchemaRequests.parse(ctx, SchemaRequests.read(ctx), subject, current, false);
+    final RegisteredSchema found =
+        current.candidates().lookup(subject, candidate, Params.flag(ctx, "deleted"));
     Json.respond(ctx, SchemaResponse.of(found, found.schema().schema()));
   }
 

@@ -22,15 +22,10 @@ final class VersionsController {
 
   private final Supplier<RegistryQueries> queries;
   private final CommandSubmitter submitter;
-  private final SchemaRequests requests;
 
-  VersionsController(
-      final Supplier<RegistryQueries> queries,
-      final CommandSubmitter submitter,
-      final SchemaRequests requests) {
+  VersionsController(final Supplier<RegistryQueries> queries, final CommandSubmitter submitter) {
     this.queries = queries;
     this.submitter = submitter;
-    this.requests = requests;
   }
 
   void list(final Context ctx) {
@@ -84,7 +79,7 @@ final class VersionsController {
       // Parse here too, so that an invalid schema fails at once, even while no writer runs. A
       // schema with references is left to the writer: this instance may not have read a
       // reference registered elsewhere a moment ago.
-      requests.parse(ctx, request, subject, queries.get(), request.id() == null);
+      SchemaRequests.parse(ctx, request, subject, queries.get(), request.id() == null);
     }
     final Command.RegisterSchema command =
         new Command.RegisterSchema(

@@ -13,7 +13,8 @@ public record RegistryQueries(
     SchemaQueries schemas,
     SettingsQueries settings,
     SchemaResolver resolver,
-    SubjectCompatibility compatibility) {
+    SubjectCompatibility compatibility,
+    CandidateSchemas candidates) {
 
   /**
    * @param defaultLevel the level in force where none is stored ({@code
@@ -33,6 +34,7 @@ public record RegistryQueries(
         new SchemaQueries(reader, subjects),
         settings,
         resolver,
-        new SubjectCompatibility(reader, resolver, settings));
+        new SubjectCompatibility(reader, resolver, settings),
+        new CandidateSchemas(resolver, settings, subjects));
   }
 }

@@ -53,6 +53,12 @@ public final class SchemaResolver {
     return new Resolved(concrete, closure(context, concrete, allowSoftDeleted));
   }
 
+  /** Parses a schema whose references {@link #resolve} resolved. */
+  public ParsedSchema parse(
+      final SchemaType type, final String schema, final Resolved resolved, final boolean isNew) {
+    return providers.parse(type, schema, resolved.closure(), isNew);
+  }
+
   /** Parses a schema whose references have concrete versions. */
   public ParsedSchema parse(
       final String context,

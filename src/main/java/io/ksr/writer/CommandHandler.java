@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class CommandHandler {
   private final SchemaProviders providers;
   private final CompatibilityLevel defaultLevel;
-  private final RegisterDecider register;
+  private final RegisterDecider register = new RegisterDecider();
   private final DeleteDecider delete = new DeleteDecider();
   private final SettingsDecider settings = new SettingsDecider();
 
@@ -26,7 +26,6 @@ public final class CommandHandler {
   public CommandHandler(final SchemaProviders providers, final CompatibilityLevel defaultLevel) {
     this.providers = Objects.requireNonNull(providers, "providers can't be null");
     this.defaultLevel = Objects.requireNonNull(defaultLevel, "defaultLevel can't be null");
-    this.register = new RegisterDecider(providers);
   }
 
   /**

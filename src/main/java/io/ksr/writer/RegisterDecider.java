@@ -12,18 +12,16 @@ import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaIdentity;
-import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaReference;
 import io.ksr.domain.SchemaType;
 import io.ksr.domain.Subjects;
+import io.ksr.store.CandidateSchemas.Candidate;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader;
 import io.ksr.store.SchemaEntry;
-import io.ksr.store.SchemaResolver;
 import io.ksr.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Decides a registration as Confluent's registry does: mode checks, inherited metadata and rules,
@@ -32,12 +30,6 @@ import java.util.Objects;
  */
 final class RegisterDecider {
   private static final String VERSION_PROPERTY = "confluent:version";
-
-  private final SchemaProviders providers;
-
-  RegisterDecider(final SchemaProviders providers) {
-    this.providers = Objects.requireNonNull(providers, "providers can't be null");
-  }
 
   Decision decide(final Command.RegisterSchema command, final RegistryQueries queries) {
     final String subject = Subjects.validateForSchemas(command.subject());
@@ -91,21 +83,20 @@ final class RegisterDecider {
       }
     }
 
-    final SchemaResolver.Resolved resolved =
-        queries.resolver().resolve(context, references, importing);
-    ParsedSchema parsed = providers.parse(type, text, resolved.closure(), !hasId);
-    List<SchemaReference> storedReferences = resolved.references();
-    if (!importing && (command.normalize() || Boolean.TRUE.equals(config.normalize()))) {
-      parsed = parsed.normalize();
-      storedReferences = SchemaReference.normalized(storedReferences);
-    }
-    final SchemaEntry entry =
-        new SchemaEntry(
-            parsed.canonicalString(),
-            type == SchemaType.AVRO ? null : type.name(),
-            storedReferences,
-            DataContracts.emptyToNull(metadata),
-            DataContracts.emptyToNull(ruleSet));
+    final Candidate candidate =
+        queries
+            .candidates()
+            .parse(
+                subject,
+                type,
+                text,
+                references,
+                metadata,
+                ruleSet,
+                !importing && queries.candidates().normalizes(subject, command.normalize()),
+                !hasId);
+    final ParsedSchema parsed = candidate.parsed();
+    final SchemaEntry entry = candidate.entry();
     final SchemaIdentity identity = entry.identity();
 
     final List<Integer> sameIds = reader.idsWithIdentity(context, identity);

@@ -1,0 +1,135 @@
+package io.ksr.client.avro;
+
+import io.ksr.client.SchemaRegistryClient;
+import io.ksr.client.SchemaRegistryClientException;
+import io.ksr.client.SchemaRegistryClients;
+import io.ksr.client.SubjectNameStrategy;
+import io.ksr.client.WireFormat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads values written in Confluent's wire format: it fetches the writer's schema by the id in the
+ * record (once: ids never change meaning) and resolves it against the reader's schema, so newer
+ * readers read older records.
+ */
+public class KafkaAvroDeserializer implements Deserializer<Object> {
+  private SchemaRegistryClient client;
+  private boolean ownsClient;
+  private AvroSerdeConfig config;
+  private SubjectNameStrategy strategy;
+  private boolean isKey;
+  private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
+
+  /** A deserializer that Kafka configures, creating its client from the configuration. */
+  public KafkaAvroDeserializer() {}
+
+  /** A deserializer that uses this client, which the caller keeps and closes. */
+  public KafkaAvroDeserializer(final SchemaRegistryClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void configure(final Map<String, ?> configs, final boolean isKey) {
+    this.config = new AvroSerdeConfig(configs);
+    this.strategy = config.subjectNameStrategy(isKey);
+    this.isKey = isKey;
+    if (client == null) {
+      client = SchemaRegistryClients.fromConfig(configs);
+      ownsClient = true;
+    }
+  }
+
+  @Override
+  public Object deserialize(final String topic, final byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (config == null) {
+      throw new SerializationException("The Avro deserializer was used before it was configured");
+    }
+    final ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    final int id = WireFormat.readHeader(buffer);
+    final Schema writer = writerSchema(id);
+    if (writer.getType() == Schema.Type.BYTES) {
+      final byte[] raw = new byte[buffer.remaining()];
+      buffer.get(raw);
+      return raw;
+    }
+    final Schema reader = readerSchema(topic, writer);
+    try {
+      final Object value =
+          datumReader(writer, reader)
+              .read(
+                  null,
+                  DecoderFactory.get()
+                      .binaryDecoder(bytes, buffer.position(), buffer.remaining(), null));
+      // Avro reads strings as Utf8; a plain string value reads as a Java String, as Confluent's.
+      return writer.getType() == Schema.Type.STRING ? value.toString() : value;
+    } catch (final IOException | RuntimeException e) {
+      throw new SerializationException(
+          "Could not read a value written with schema id " + id + ": " + e, e);
+    }
+  }
+
+  private Schema writerSchema(final int id) {
+    final Schema cached = writerSchemas.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      final Schema schema = AvroSchemas.parse(client.getById(id), client);
+      writerSchemas.put(id, schema);
+      return schema;
+    } catch (final SchemaRegistryClientException e) {
+      throw new SerializationException(
+          "Could not find the Avro schema with id " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Schema readerSchema(final String topic, final Schema writer) {
+    if (config.specificAvroReader()) {
+      final Class<?> type = GeneratedClasses.INSTANCE.getClass(writer);
+      if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
+        throw new SerializationException(
+            "No generated class "
+                + writer.getFullName()
+                + " on the classpath to read a SpecificRecord with (specific.avro.reader=true)");
+      }
+      return GeneratedClasses.INSTANCE.getSchema(type);
+    }
+    if (config.useLatestVersion()) {
+      try {
+        final String subject = strategy.subjectName(topic, isKey, AvroSchemas.nameOf(writer));
+        return AvroSchemas.parse(client.getLatest(subject).schema(), client);
+      } catch (final SchemaRegistryClientException | IllegalArgumentException e) {
+        throw new SerializationException(
+            "Could not find the latest schema to read with: " + e.getMessage(), e);
+      }
+    }
+    return writer;
+  }
+
+  private DatumReader<Object> datumReader(final Schema writer, final Schema reader) {
+    return config.specificAvroReader()
+        ? new SpecificDatumReader<>(writer, reader, GeneratedClasses.INSTANCE)
+        : new GenericDatumReader<>(writer, reader);
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.ksr.client.avro;
+
+import io.ksr.client.SchemaRegistryClient;
+import io.ksr.client.SchemaRegistryClientException;
+import io.ksr.client.SchemaRegistryClients;
+import io.ksr.client.SchemaString;
+import io.ksr.client.SchemaVersion;
+import io.ksr.client.SubjectNameStrategy;
+import io.ksr.client.WireFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro values (generic records, generated specific records and primitives) in Confluent's
+ * wire format: magic byte, schema id, Avro binary. The schema is registered (or looked up) under
+ * the subject the configured strategy names, once per schema: the client caches the id.
+ */
+public class KafkaAvroSerializer implements Serializer<Object> {
+  private static final int SCHEMA_TEXT_CACHE = 1000;
+
+  private SchemaRegistryClient client;
+  private boolean ownsClient;
+  private AvroSerdeConfig config;
+  private SubjectNameStrategy strategy;
+  private boolean isKey;
+  private final Map<Schema, SchemaString> schemaTexts =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(final Map.Entry<Schema, SchemaString> eldest) {
+              return size() > SCHEMA_TEXT_CACHE;
+            }
+          });
+
+  /** A serializer that Kafka configures, creating its client from the configuration. */
+  public KafkaAvroSerializer() {}
+
+  /** A serializer that uses this client, which the caller keeps and closes. */
+  public KafkaAvroSerializer(final SchemaRegistryClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void configure(final Map<String, ?> configs, final boolean isKey) {
+    this.config = new AvroSerdeConfig(configs);
+    this.strategy = config.subjectNameStrategy(isKey);
+    this.isKey = isKey;
+    if (client == null) {
+      client = SchemaRegistryClients.fromConfig(configs);
+      ownsClient = true;
+    }
+  }
+
+  @Override
+  public byte[] serialize(final String topic, final Object data) {
+    if (data == null) {
+      return null;
+    }
+    if (config == null) {
+      throw new SerializationException("The Avro serializer was used before it was configured");
+    }
+    final Schema schema = AvroSchemas.schemaOf(data);
+    final String subject = subject(topic, schema);
+    final int id;
+    Schema writer = schema;
+    try {
+      if (config.autoRegisterSchemas()) {
+        id = client.register(subject, text(schema), config.normalizeSchemas());
+      } else if (config.useLatestVersion()) {
+        final SchemaVersion latest = client.getLatest(subject);
+        id = latest.id();
+        writer = AvroSchemas.parse(latest.schema(), client);
+      } else {
+        id = client.lookup(subject, text(schema), config.normalizeSchemas()).id();
+      }
+    } catch (final SchemaRegistryClientException e) {
+      throw new SerializationException(
+          "Could not "
+              + (config.autoRegisterSchemas() ? "register" : "find")
+              + " the Avro schema of subject '"
+              + subject
+              + "': "
+              + e.getMessage(),
+          e);
+    }
+    return encode(id, writer, data);
+  }
+
+  private String subject(final String topic, final Schema schema) {
+    try {
+      return strategy.subjectName(topic, isKey, AvroSchemas.nameOf(schema));
+    } catch (final IllegalArgumentException e) {
+      throw new SerializationException(e.getMessage(), e);
+    }
+  }
+
+  private SchemaString text(final Schema schema) {
+    return schemaTexts.computeIfAbsent(schema, s -> SchemaString.avro(s.toString()));
+  }
+
+  private static byte[] encode(final int id, final Schema schema, final Object data) {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(WireFormat.header(id));
+    if (schema.getType() == Schema.Type.BYTES) {
+      // Confluent writes a top-level bytes value raw, without Avro's length prefix.
+      out.writeBytes(data instanceof ByteBuffer buffer ? bytesOf(buffer) : (byte[]) data);
+      return out.toByteArray();
+    }
+    try {
+      final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writerFor(schema, data).write(data, encoder);
+      encoder.flush();
+    } catch (final IOException | RuntimeException e) {
+      throw new SerializationException(
+          "Could not write a value with Avro schema " + schema.getFullName() + ": " + e, e);
+    }
+    return out.toByteArray();
+  }
+
+  private static DatumWriter<Object> writerFor(final Schema schema, final Object data) {
+    return data instanceof SpecificRecord
+        ? new SpecificDatumWriter<>(schema, GeneratedClasses.INSTANCE)
+        : new GenericDatumWriter<>(schema);
+  }
+
+  private static byte[] bytesOf(final ByteBuffer buffer) {
+    final byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+}
