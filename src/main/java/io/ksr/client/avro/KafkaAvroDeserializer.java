@@ -2,8 +2,6 @@ package io.ksr.client.avro;
 
 import io.ksr.client.SchemaRegistryClient;
 import io.ksr.client.SchemaRegistryClientException;
-import io.ksr.client.SchemaRegistryClients;
-import io.ksr.client.SubjectNameStrategy;
 import io.ksr.client.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,31 +21,17 @@ import org.apache.kafka.common.serialization.Deserializer;
  * record (once: ids never change meaning) and resolves it against the reader's schema, so newer
  * readers read older records.
  */
-public class KafkaAvroDeserializer implements Deserializer<Object> {
-  private SchemaRegistryClient client;
-  private boolean ownsClient;
-  private AvroSerdeConfig config;
-  private SubjectNameStrategy strategy;
-  private boolean isKey;
+public class KafkaAvroDeserializer extends AvroSerdeBase implements Deserializer<Object> {
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
 
   /** A deserializer that Kafka configures, creating its client from the configuration. */
-  public KafkaAvroDeserializer() {}
+  public KafkaAvroDeserializer() {
+    super(null);
+  }
 
   /** A deserializer that uses this client, which the caller keeps and closes. */
   public KafkaAvroDeserializer(final SchemaRegistryClient client) {
-    this.client = client;
-  }
-
-  @Override
-  public void configure(final Map<String, ?> configs, final boolean isKey) {
-    this.config = new AvroSerdeConfig(configs);
-    this.strategy = config.subjectNameStrategy(isKey);
-    this.isKey = isKey;
-    if (client == null) {
-      client = SchemaRegistryClients.fromConfig(configs);
-      ownsClient = true;
-    }
+    super(client);
   }
 
   @Override
@@ -55,9 +39,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     if (bytes == null) {
       return null;
     }
-    if (config == null) {
-      throw new SerializationException("The Avro deserializer was used before it was configured");
-    }
+    requireConfigured();
     final ByteBuffer buffer = ByteBuffer.wrap(bytes);
     final int id = WireFormat.readHeader(buffer);
     final Schema writer = writerSchema(id);
@@ -110,9 +92,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
     if (config.useLatestVersion()) {
       try {
-        final String subject = strategy.subjectName(topic, isKey, AvroSchemas.nameOf(writer));
-        return AvroSchemas.parse(client.getLatest(subject).schema(), client);
-      } catch (final SchemaRegistryClientException | IllegalArgumentException e) {
+        return AvroSchemas.parse(client.getLatest(subject(topic, writer)).schema(), client);
+      } catch (final SchemaRegistryClientException e) {
         throw new SerializationException(
             "Could not find the latest schema to read with: " + e.getMessage(), e);
       }
@@ -124,12 +105,5 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     return config.specificAvroReader()
         ? new SpecificDatumReader<>(writer, reader, GeneratedClasses.INSTANCE)
         : new GenericDatumReader<>(writer, reader);
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) {
-      client.close();
-    }
   }
 }

@@ -2,10 +2,8 @@ package io.ksr.client.avro;
 
 import io.ksr.client.SchemaRegistryClient;
 import io.ksr.client.SchemaRegistryClientException;
-import io.ksr.client.SchemaRegistryClients;
 import io.ksr.client.SchemaString;
 import io.ksr.client.SchemaVersion;
-import io.ksr.client.SubjectNameStrategy;
 import io.ksr.client.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,14 +26,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * wire format: magic byte, schema id, Avro binary. The schema is registered (or looked up) under
  * the subject the configured strategy names, once per schema: the client caches the id.
  */
-public class KafkaAvroSerializer implements Serializer<Object> {
+public class KafkaAvroSerializer extends AvroSerdeBase implements Serializer<Object> {
   private static final int SCHEMA_TEXT_CACHE = 1000;
 
-  private SchemaRegistryClient client;
-  private boolean ownsClient;
-  private AvroSerdeConfig config;
-  private SubjectNameStrategy strategy;
-  private boolean isKey;
   private final Map<Schema, SchemaString> schemaTexts =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -46,22 +39,13 @@ public class KafkaAvroSerializer implements Serializer<Object> {
           });
 
   /** A serializer that Kafka configures, creating its client from the configuration. */
-  public KafkaAvroSerializer() {}
+  public KafkaAvroSerializer() {
+    super(null);
+  }
 
   /** A serializer that uses this client, which the caller keeps and closes. */
   public KafkaAvroSerializer(final SchemaRegistryClient client) {
-    this.client = client;
-  }
-
-  @Override
-  public void configure(final Map<String, ?> configs, final boolean isKey) {
-    this.config = new AvroSerdeConfig(configs);
-    this.strategy = config.subjectNameStrategy(isKey);
-    this.isKey = isKey;
-    if (client == null) {
-      client = SchemaRegistryClients.fromConfig(configs);
-      ownsClient = true;
-    }
+    super(client);
   }
 
   @Override
@@ -69,9 +53,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     if (data == null) {
       return null;
     }
-    if (config == null) {
-      throw new SerializationException("The Avro serializer was used before it was configured");
-    }
+    requireConfigured();
     final Schema schema = AvroSchemas.schemaOf(data);
     final String subject = subject(topic, schema);
     final int id;
@@ -97,14 +79,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
           e);
     }
     return encode(id, writer, data);
-  }
-
-  private String subject(final String topic, final Schema schema) {
-    try {
-      return strategy.subjectName(topic, isKey, AvroSchemas.nameOf(schema));
-    } catch (final IllegalArgumentException e) {
-      throw new SerializationException(e.getMessage(), e);
-    }
   }
 
   private SchemaString text(final Schema schema) {
@@ -140,12 +114,5 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     final byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
     return bytes;
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) {
-      client.close();
-    }
   }
 }
