@@ -182,6 +182,45 @@ class KafkaAvroSerdeTest {
   }
 
   @Test
+  void shouldWriteWithTheLatestSchemaWhenAskedTo() {
+    final GenericRecord ann = new GenericData.Record(USER_WITH_AGE);
+    ann.put("name", "Ann");
+    ann.put("age", 30);
+    final GenericRecord old = new GenericData.Record(USER_V1);
+    old.put("name", "Old");
+    serializer(CONFIG, false).serialize("users", old);
+    serializer(CONFIG, false).serialize("users", ann);
+    final Map<String, Object> latest =
+        Map.of(
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            "mock://" + SCOPE,
+            AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
+            false,
+            AvroSerdeConfig.USE_LATEST_VERSION,
+            true);
+
+    final byte[] written = serializer(latest, false).serialize("users", ann);
+
+    assertEquals("0000000002", hex(written).substring(0, 10));
+    final GenericRecord read =
+        (GenericRecord) deserializer(latest, false).deserialize("users", written);
+    assertEquals(30, read.get("age"));
+  }
+
+  @Test
+  void shouldCarryPrimitivesThroughThePrimitiveSerde() {
+    final PrimitiveAvroSerde<Long> serde = new PrimitiveAvroSerde<>();
+    serde.configure(CONFIG, true);
+
+    final byte[] written = serde.serializer().serialize("clicks", 42L);
+
+    assertEquals(42L, serde.deserializer().deserialize("clicks", written));
+    assertEquals(
+        "\"long\"",
+        MockSchemaRegistry.clientForScope(SCOPE).getLatest("clicks-key").schema().schema());
+  }
+
+  @Test
   void shouldRefuseBytesWithoutTheHeader() {
     final KafkaAvroDeserializer deserializer = deserializer(CONFIG, false);
 
