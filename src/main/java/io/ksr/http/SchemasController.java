@@ -19,6 +19,10 @@ final class SchemasController {
   /** Confluent's default and highest {@code limit} of {@code GET /schemas}. */
   private static final int SCHEMAS_LIMIT = 1000;
 
+  /** The order Confluent's registry lists the types in, which some tools compare verbatim. */
+  private static final List<SchemaType> TYPES_IN_CONFLUENTS_ORDER =
+      List.of(SchemaType.JSON, SchemaType.PROTOBUF, SchemaType.AVRO);
+
   private final Supplier<RegistryQueries> queries;
   private final SchemaProviders providers;
 
@@ -76,7 +80,12 @@ final class SchemasController {
   }
 
   void types(final Context ctx) {
-    Json.respond(ctx, providers.types().stream().map(SchemaType::name).toList());
+    Json.respond(
+        ctx,
+        TYPES_IN_CONFLUENTS_ORDER.stream()
+            .filter(providers.types()::contains)
+            .map(SchemaType::name)
+            .toList());
   }
 
   /** The {@code ruleType} filter: only schemas with a rule of that type, when one is given. */
