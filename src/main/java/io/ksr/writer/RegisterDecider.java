@@ -77,8 +77,9 @@ final class RegisterDecider {
                   config.defaultRuleSet(),
                   ruleSet != null ? ruleSet : latest == null ? null : latest.ruleSet()),
               config.overrideRuleSet());
-      final boolean versionGiven = command.version() != null && command.version() != 0;
-      if (versionGiven || hasVersionProperty(metadata)) {
+      // Confluent keeps confluent:version up to date once a client has asked for a version.
+      final boolean versionAsked = command.version() != null && command.version() != 0;
+      if (versionAsked || hasVersionProperty(metadata)) {
         metadata = withVersionProperty(metadata, nextVersion);
       }
     }
