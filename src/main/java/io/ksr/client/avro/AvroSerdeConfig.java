@@ -1,80 +1,17 @@
 package io.ksr.client.avro;
 
-import io.ksr.client.ClientConfig;
-import io.ksr.client.SubjectNameStrategy;
+import io.ksr.client.SerdeConfig;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 
-/**
- * The settings of the Avro serializer, deserializer and Serdes, under Confluent's names so that
- * existing producer, consumer and Streams configurations work unchanged. Settings of the registry
- * client itself (URLs, credentials, retries) are read by the client from the same map.
- */
-public final class AvroSerdeConfig extends AbstractConfig {
-  public static final String SCHEMA_REGISTRY_URL = ClientConfig.URL;
-  public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
-  public static final String USE_LATEST_VERSION = "use.latest.version";
-  public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
-  public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
-  public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+/** The settings of the Avro serializer, deserializer and Serdes: the shared ones and Avro's own. */
+public final class AvroSerdeConfig extends SerdeConfig {
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
-  private static final String TOPIC_NAME_STRATEGY = "TopicNameStrategy";
-
   static final ConfigDef DEFINITION =
-      new ConfigDef()
-          .define(
-              SCHEMA_REGISTRY_URL,
-              Type.LIST,
-              ConfigDef.NO_DEFAULT_VALUE,
-              (name, value) -> {
-                if (value == null || ((java.util.List<?>) value).isEmpty()) {
-                  throw new ConfigException(name, value, "at least one registry URL is needed");
-                }
-              },
-              Importance.HIGH,
-              "Comma-separated registry URLs (http://host:port), tried in order; mock://<scope>"
-                  + " for an in-memory registry in tests.")
-          .define(
-              AUTO_REGISTER_SCHEMAS,
-              Type.BOOLEAN,
-              true,
-              Importance.MEDIUM,
-              "Whether the serializer registers a record's schema; when false it looks the"
-                  + " schema up and fails if it is not registered.")
-          .define(
-              USE_LATEST_VERSION,
-              Type.BOOLEAN,
-              false,
-              Importance.MEDIUM,
-              "Serializer: write with the subject's latest schema instead of the record's"
-                  + " (with auto.register.schemas=false). Deserializer: read generic records with"
-                  + " the latest schema.")
-          .define(
-              NORMALIZE_SCHEMAS,
-              Type.BOOLEAN,
-              false,
-              Importance.LOW,
-              "Whether the registry normalizes schemas before registering or looking them up.")
-          .define(
-              KEY_SUBJECT_NAME_STRATEGY,
-              Type.STRING,
-              TOPIC_NAME_STRATEGY,
-              AvroSerdeConfig::checkStrategy,
-              Importance.MEDIUM,
-              "How key schemas are named: TopicNameStrategy, RecordNameStrategy or"
-                  + " TopicRecordNameStrategy (Confluent's class names work too).")
-          .define(
-              VALUE_SUBJECT_NAME_STRATEGY,
-              Type.STRING,
-              TOPIC_NAME_STRATEGY,
-              AvroSerdeConfig::checkStrategy,
-              Importance.MEDIUM,
-              "How value schemas are named, with the same choices as the key strategy.")
+      definition()
           .define(
               SPECIFIC_AVRO_READER,
               Type.BOOLEAN,
@@ -84,36 +21,10 @@ public final class AvroSerdeConfig extends AbstractConfig {
                   + " class's schema, rather than GenericRecords.");
 
   public AvroSerdeConfig(final Map<String, ?> configs) {
-    super(DEFINITION, configs, false);
-  }
-
-  public boolean autoRegisterSchemas() {
-    return getBoolean(AUTO_REGISTER_SCHEMAS);
-  }
-
-  public boolean useLatestVersion() {
-    return getBoolean(USE_LATEST_VERSION);
-  }
-
-  public boolean normalizeSchemas() {
-    return getBoolean(NORMALIZE_SCHEMAS);
+    super(DEFINITION, configs);
   }
 
   public boolean specificAvroReader() {
     return getBoolean(SPECIFIC_AVRO_READER);
-  }
-
-  /** The subject name strategy for keys or values. */
-  public SubjectNameStrategy subjectNameStrategy(final boolean isKey) {
-    return SubjectNameStrategy.named(
-        getString(isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY));
-  }
-
-  private static void checkStrategy(final String name, final Object value) {
-    try {
-      SubjectNameStrategy.named((String) value);
-    } catch (final IllegalArgumentException e) {
-      throw new ConfigException(name, value, e.getMessage());
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.ksr.client.avro;
 
 import io.ksr.client.SchemaRegistryClient;
 import io.ksr.client.SchemaRegistryClientException;
+import io.ksr.client.SchemaSerdeBase;
 import io.ksr.client.WireFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +22,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * record (once: ids never change meaning) and resolves it against the reader's schema, so newer
  * readers read older records.
  */
-public class KafkaAvroDeserializer extends AvroSerdeBase implements Deserializer<Object> {
+public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
+    implements Deserializer<Object> {
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
 
   /** A deserializer that Kafka configures, creating its client from the configuration. */
@@ -32,6 +34,11 @@ public class KafkaAvroDeserializer extends AvroSerdeBase implements Deserializer
   /** A deserializer that uses this client, which the caller keeps and closes. */
   public KafkaAvroDeserializer(final SchemaRegistryClient client) {
     super(client);
+  }
+
+  @Override
+  protected AvroSerdeConfig configOf(final Map<String, ?> configs) {
+    return new AvroSerdeConfig(configs);
   }
 
   @Override
@@ -92,7 +99,8 @@ public class KafkaAvroDeserializer extends AvroSerdeBase implements Deserializer
     }
     if (config.useLatestVersion()) {
       try {
-        return AvroSchemas.parse(client.getLatest(subject(topic, writer)).schema(), client);
+        return AvroSchemas.parse(
+            client.getLatest(subject(topic, AvroSchemas.nameOf(writer))).schema(), client);
       } catch (final SchemaRegistryClientException e) {
         throw new SerializationException(
             "Could not find the latest schema to read with: " + e.getMessage(), e);

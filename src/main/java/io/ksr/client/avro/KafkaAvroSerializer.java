@@ -2,6 +2,7 @@ package io.ksr.client.avro;
 
 import io.ksr.client.SchemaRegistryClient;
 import io.ksr.client.SchemaRegistryClientException;
+import io.ksr.client.SchemaSerdeBase;
 import io.ksr.client.SchemaString;
 import io.ksr.client.SchemaVersion;
 import io.ksr.client.WireFormat;
@@ -26,7 +27,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * wire format: magic byte, schema id, Avro binary. The schema is registered (or looked up) under
  * the subject the configured strategy names, once per schema: the client caches the id.
  */
-public class KafkaAvroSerializer extends AvroSerdeBase implements Serializer<Object> {
+public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
+    implements Serializer<Object> {
   private static final int SCHEMA_TEXT_CACHE = 1000;
 
   private final Map<Schema, SchemaString> schemaTexts =
@@ -49,13 +51,18 @@ public class KafkaAvroSerializer extends AvroSerdeBase implements Serializer<Obj
   }
 
   @Override
+  protected AvroSerdeConfig configOf(final Map<String, ?> configs) {
+    return new AvroSerdeConfig(configs);
+  }
+
+  @Override
   public byte[] serialize(final String topic, final Object data) {
     if (data == null) {
       return null;
     }
     requireConfigured();
     final Schema schema = AvroSchemas.schemaOf(data);
-    final String subject = subject(topic, schema);
+    final String subject = subject(topic, AvroSchemas.nameOf(schema));
     final int id;
     Schema writer = schema;
     try {
