@@ -25,6 +25,7 @@ enum JsonSchemaDraft {
       "draft 2020-12", "json-schema.org/draft/2020-12/schema", SpecificationVersion.DRAFT_2020_12);
 
   private static final String SCHEMA = "$schema";
+  private static final String FORMAT = "format";
 
   private final String label;
   private final String address;
@@ -83,14 +84,21 @@ enum JsonSchemaDraft {
   /**
    * What makes a document invalid against this draft's meta-schema, one line per problem; empty
    * when it is valid.
+   *
+   * <p>The meta-schemas' {@code format}s (an {@code $id} that is a URI reference, a {@code pattern}
+   * that is a regular expression) are not checked: the validator asserts them for drafts 4 to 7
+   * only, and Confluent's loader does not, so a schema it stored could otherwise not be read back.
+   * Regular expressions are compiled by the provider instead.
    */
   List<String> problems(final JsonNode document) {
     final Set<String> problems = new LinkedHashSet<>();
     // The later drafts' meta-schemas are made of several vocabularies, which may each report the
     // same problem: it is listed once.
     for (final Error error : metaSchema().validate(document)) {
-      // Its text starts with the JSON pointer to the problem, made a fragment like $ref's.
-      problems.add("#" + error);
+      if (!FORMAT.equals(error.getKeyword())) {
+        // Its text starts with the JSON pointer to the problem, made a fragment like $ref's.
+        problems.add("#" + error);
+      }
     }
     return List.copyOf(problems);
   }

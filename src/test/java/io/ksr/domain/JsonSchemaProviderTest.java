@@ -53,6 +53,7 @@ class JsonSchemaProviderTest {
             "{'$schema':'https://json-schema.org/draft/2020-12/schema','type':'array',"
                 + "'prefixItems':[{'type':'string'}],'items':false}"),
         Arguments.of("no $schema, as draft 7", "{'type':'string','contentMediaType':'text/x'}"),
+        Arguments.of("formats not asserted", "{'$id':'not a URI','type':'string'}"),
         Arguments.of("boolean schema", "true"));
   }
 
@@ -74,9 +75,11 @@ class JsonSchemaProviderTest {
             "{'$schema':'http://json-schema.org/draft-04/schema#','exclusiveMinimum':5}",
             "not a valid draft-04 JSON Schema: #/exclusiveMinimum: integer found, boolean expected"),
         Arguments.of("{'exclusiveMinimum':true}", "#/exclusiveMinimum: boolean found, number"),
+        Arguments.of("{'pattern':'['}", "the regular expression '[' in the schema is invalid"),
         Arguments.of(
-            "{'$schema':'https://json-schema.org/draft/2020-12/schema','pattern':'['}",
-            "the regular expression '[' in the schema is invalid"),
+            "{'$schema':'https://json-schema.org/draft/2020-12/schema',"
+                + "'patternProperties':{'(':{}}}",
+            "the regular expression '(' in the schema is invalid"),
         Arguments.of(
             "{'properties':{'a':{'$ref':'#/definitions/missing'}}}",
             "$ref '#/definitions/missing' points at no schema"),
