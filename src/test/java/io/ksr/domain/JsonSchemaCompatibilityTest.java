@@ -485,6 +485,24 @@ class JsonSchemaCompatibilityTest {
   }
 
   @Test
+  void shouldReportAChangedDefinitionWhereverItIsUsed() {
+    final String uses = "'a':{'$ref':'#/definitions/t'},'b':{'items':{'$ref':'#/definitions/t'}}";
+
+    final List<String> messages =
+        CompatibilityChecker.check(
+            parse(object(uses, ",'definitions':{'t':{'type':'string','maxLength':3}}")),
+            List.of(previous(1, object(uses, ",'definitions':{'t':" + STRING + "}"))),
+            CompatibilityLevel.BACKWARD);
+
+    assertEquals(
+        List.of(
+            "MAX_LENGTH_ADDED #/properties/a/maxLength",
+            "MAX_LENGTH_ADDED #/properties/b/items/maxLength"),
+        messages.subList(0, 2).stream().map(JsonSchemaCompatibilityTest::typeAndPath).toList());
+    assertEquals("{oldSchemaVersion: 1}", messages.get(2));
+  }
+
+  @Test
   void shouldNotCompareAJsonSchemaWithAnAvroSchema() {
     final ParsedSchema avro = PROVIDERS.parse(SchemaType.AVRO, "\"string\"", List.of(), false);
 
