@@ -204,8 +204,8 @@ final class JsonObjectDiff {
             : arrays ? "dependentRequired" : "dependentSchemas";
     final JsonNode all = schema.keyword(keyword);
     if (all != null && all.isObject()) {
-      all.fields()
-          .forEachRemaining(
+      all.properties()
+          .forEach(
               entry -> {
                 if (entry.getValue().isArray() == arrays) {
                   dependencies.put(entry.getKey(), entry.getValue());
@@ -218,8 +218,8 @@ final class JsonObjectDiff {
   private static Map<String, JsonNode> schemasIn(final JsonNode map) {
     final Map<String, JsonNode> schemas = new LinkedHashMap<>();
     if (map != null && map.isObject()) {
-      map.fields()
-          .forEachRemaining(
+      map.properties()
+          .forEach(
               entry -> {
                 if (JsonSchemaKeywords.isSchema(entry.getValue())) {
                   schemas.put(entry.getKey(), entry.getValue());

@@ -17,7 +17,6 @@ import static io.ksr.domain.JsonDifferenceType.REQUIRED_PROPERTY_WITH_DEFAULT_AD
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ksr.domain.JsonSchemaShape.Kind;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -165,9 +164,7 @@ final class JsonPropertyDiff {
   private static JsonSchemaShape covering(final JsonSchemaShape schema, final String name) {
     final JsonNode patterns = schema.keyword("patternProperties");
     if (patterns != null && patterns.isObject()) {
-      final Iterator<Map.Entry<String, JsonNode>> entries = patterns.fields();
-      while (entries.hasNext()) {
-        final Map.Entry<String, JsonNode> entry = entries.next();
+      for (final Map.Entry<String, JsonNode> entry : patterns.properties()) {
         if (Pattern.compile(entry.getKey()).matcher(name).find()) {
           return schema.subschema(entry.getValue());
         }

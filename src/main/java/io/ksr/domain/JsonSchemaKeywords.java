@@ -1,7 +1,6 @@
 package io.ksr.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -49,9 +48,7 @@ final class JsonSchemaKeywords {
     if (!schema.isObject()) {
       return;
     }
-    final Iterator<Map.Entry<String, JsonNode>> fields = schema.fields();
-    while (fields.hasNext()) {
-      final Map.Entry<String, JsonNode> field = fields.next();
+    for (final Map.Entry<String, JsonNode> field : schema.properties()) {
       final String keyword = field.getKey();
       final JsonNode value = field.getValue();
       if (ONE_SCHEMA.contains(keyword) && isSchema(value)) {
