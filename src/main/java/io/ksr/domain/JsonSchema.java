@@ -1,5 +1,7 @@
 package io.ksr.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +12,8 @@ import java.util.Objects;
 final class JsonSchema implements ParsedSchema {
   private final JsonSchemaDocuments documents;
   private final String canonical;
+  // Compiled on first use: only clients that check payloads need it.
+  private Schema validator;
 
   JsonSchema(final JsonSchemaDocuments documents) {
     this.documents = Objects.requireNonNull(documents, "documents can't be null");
@@ -37,6 +41,15 @@ final class JsonSchema implements ParsedSchema {
     return JsonSchemaProvider.RESOLVED_FORMAT.equals(format)
         ? JsonSchemaJson.write(JsonSchemaInliner.inline(documents))
         : canonical;
+  }
+
+  /** What makes a JSON value not fit this schema, one line per problem; empty when it fits. */
+  synchronized List<String> validate(final JsonNode payload) {
+    if (validator == null) {
+      final JsonNode resolved = JsonSchemaInliner.inline(documents);
+      validator = JsonSchemaDraft.of(resolved).compile(resolved);
+    }
+    return validator.validate(payload).stream().map(error -> "#" + error).toList();
   }
 
   @Override

@@ -103,6 +103,13 @@ enum JsonSchemaDraft {
     return List.copyOf(problems);
   }
 
+  /** A validator of values against a self-contained schema document of this draft. */
+  Schema compile(final JsonNode document) {
+    final Schema schema = SchemaRegistry.withDefaultDialect(version).getSchema(document);
+    schema.initializeValidators();
+    return schema;
+  }
+
   @Override
   public String toString() {
     return label;
