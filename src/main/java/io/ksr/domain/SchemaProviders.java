@@ -17,7 +17,7 @@ public final class SchemaProviders {
 
   /** The providers this build ships with. */
   public static SchemaProviders builtIn() {
-    return new SchemaProviders(List.of(new AvroSchemaProvider()));
+    return new SchemaProviders(List.of(new AvroSchemaProvider(), new ProtobufSchemaProvider()));
   }
 
   /** The types {@code GET /schemas/types} lists. */
