@@ -237,6 +237,47 @@ class ProtobufSchemaProviderTest {
     assertEquals(schema.canonicalString(), parse(schema.canonicalString()).canonicalString());
   }
 
+  @Test
+  void shouldPrintOptionsOfEveryKindSoThatTheyParseAgain() {
+    final ParsedSchema schema =
+        parse(
+            """
+            syntax = "proto3";
+            option (meta) = { tags: ["a", "b"], doc: "x\\ny", size: 2 };
+            option optimize_for = CODE_SIZE;
+            message M {
+              int32 a = 1 [(x) = 1.50, packed = false];
+            }
+            """);
+
+    assertEquals(
+        """
+        syntax = "proto3";
+
+        option (meta) = {
+          doc: "x\\ny",
+          size: 2,
+          tags: [
+            "a",
+            "b"
+          ]
+        };
+        option optimize_for = CODE_SIZE;
+
+        message M {
+          int32 a = 1 [
+            packed = false,
+            (x) = 1.50
+          ];
+        }
+        """,
+        schema.normalize().canonicalString());
+    assertEquals(schema.canonicalString(), parse(schema.canonicalString()).canonicalString());
+    assertEquals(
+        "optimize_for: CODE_SIZE",
+        ((ProtobufSchema) schema).fileDescriptor().getOptions().toString().trim());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
