@@ -50,7 +50,7 @@ class RegistryIntegrationTest {
       final RestClient rest = registry.client();
 
       assertEquals("{}", rest.get("/").body());
-      assertEquals("[\"JSON\",\"AVRO\"]", rest.get("/schemas/types").body());
+      assertEquals("[\"JSON\",\"PROTOBUF\",\"AVRO\"]", rest.get("/schemas/types").body());
 
       final Response registered = rest.post("/subjects/t-value/versions", schemaBody(STRING));
       assertEquals(200, registered.status());

@@ -17,7 +17,8 @@ public final class SchemaProviders {
 
   /** The providers this build ships with. */
   public static SchemaProviders builtIn() {
-    return new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider()));
+    return new SchemaProviders(
+        List.of(new AvroSchemaProvider(), new JsonSchemaProvider(), new ProtobufSchemaProvider()));
   }
 
   /** The types {@code GET /schemas/types} lists. */

@@ -86,7 +86,7 @@ class SubjectsConformanceIntegrationTest {
                 "{'subject':'s','version':1,'id':1,'schema':'`string`'}"),
             error("POST", "/subjects/s", INT, 40403),
             error("POST", "/subjects/none", INT, 40401),
-            get("/schemas/types", 200, "['JSON','AVRO']"),
+            get("/schemas/types", 200, "['JSON','PROTOBUF','AVRO']"),
             error("POST", "/subjects/s/versions", "{'schema':'{`type`:`nope`}'}", 42201),
             error("POST", "/subjects/s/versions", "{'schema':'`int`','schemaType':'XML'}", 42201),
             error("POST", "/subjects/new/versions", "{'schema':''}", 42201),
