@@ -1,5 +1,8 @@
 package io.ksr.domain;
 
+import io.ksr.domain.avro.AvroSchemaProvider;
+import io.ksr.domain.json.JsonSchemaProvider;
+import io.ksr.domain.protobuf.ProtobufSchemaProvider;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
