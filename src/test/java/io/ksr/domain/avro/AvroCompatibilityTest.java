@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ksr.domain.CompatibilityChecker;
 import io.ksr.domain.CompatibilityChecker.PreviousVersion;
 import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.CompatibilityVerdicts;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.ParsedSchema;
 import io.ksr.domain.RegistryException;
@@ -156,11 +157,8 @@ class AvroCompatibilityTest {
       final boolean backward,
       final boolean forward,
       final boolean full) {
-    assertEquals(
-        backward, compatible(oldSchema, newSchema, CompatibilityLevel.BACKWARD), "BACKWARD");
-    assertEquals(forward, compatible(oldSchema, newSchema, CompatibilityLevel.FORWARD), "FORWARD");
-    assertEquals(full, compatible(oldSchema, newSchema, CompatibilityLevel.FULL), "FULL");
-    assertTrue(compatible(oldSchema, newSchema, CompatibilityLevel.NONE), "NONE");
+    CompatibilityVerdicts.assertVerdicts(
+        SchemaType.AVRO, oldSchema, newSchema, backward, forward, full);
   }
 
   @Test
@@ -233,12 +231,6 @@ class AvroCompatibilityTest {
 
     assertEquals(ErrorCode.INVALID_SCHEMA, error.errorCode());
     assertTrue(error.getMessage().contains("JSON"), error.getMessage());
-  }
-
-  private static boolean compatible(
-      final String oldSchema, final String newSchema, final CompatibilityLevel level) {
-    return CompatibilityChecker.check(parse(newSchema), List.of(previous(1, oldSchema)), level)
-        .isEmpty();
   }
 
   private static PreviousVersion previous(final int version, final String schema) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ksr.domain.CompatibilityChecker;
 import io.ksr.domain.CompatibilityChecker.PreviousVersion;
 import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.CompatibilityVerdicts;
 import io.ksr.domain.ParsedSchema;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaType;
@@ -400,11 +401,8 @@ class JsonSchemaCompatibilityTest {
       final boolean backward,
       final boolean forward,
       final boolean full) {
-    assertEquals(
-        backward, compatible(oldSchema, newSchema, CompatibilityLevel.BACKWARD), "BACKWARD");
-    assertEquals(forward, compatible(oldSchema, newSchema, CompatibilityLevel.FORWARD), "FORWARD");
-    assertEquals(full, compatible(oldSchema, newSchema, CompatibilityLevel.FULL), "FULL");
-    assertTrue(compatible(oldSchema, newSchema, CompatibilityLevel.NONE), "NONE");
+    CompatibilityVerdicts.assertVerdicts(
+        SchemaType.JSON, json(oldSchema), json(newSchema), backward, forward, full);
   }
 
   @Test
@@ -523,12 +521,6 @@ class JsonSchemaCompatibilityTest {
     final String type = message.substring("{errorType:\"".length(), message.indexOf("\","));
     final int pathStart = message.indexOf("'#/") + 1;
     return type + " " + message.substring(pathStart, message.indexOf('\'', pathStart));
-  }
-
-  private static boolean compatible(
-      final String oldSchema, final String newSchema, final CompatibilityLevel level) {
-    return CompatibilityChecker.check(parse(newSchema), List.of(previous(1, oldSchema)), level)
-        .isEmpty();
   }
 
   private static PreviousVersion previous(final int version, final String schema) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ksr.domain.CompatibilityChecker;
 import io.ksr.domain.CompatibilityChecker.PreviousVersion;
 import io.ksr.domain.CompatibilityLevel;
+import io.ksr.domain.CompatibilityVerdicts;
 import io.ksr.domain.ParsedSchema;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaType;
@@ -335,11 +336,8 @@ class ProtobufCompatibilityTest {
       final boolean backward,
       final boolean forward,
       final boolean full) {
-    assertEquals(
-        backward, compatible(oldSchema, newSchema, CompatibilityLevel.BACKWARD), "BACKWARD");
-    assertEquals(forward, compatible(oldSchema, newSchema, CompatibilityLevel.FORWARD), "FORWARD");
-    assertEquals(full, compatible(oldSchema, newSchema, CompatibilityLevel.FULL), "FULL");
-    assertTrue(compatible(oldSchema, newSchema, CompatibilityLevel.NONE), "NONE");
+    CompatibilityVerdicts.assertVerdicts(
+        SchemaType.PROTOBUF, oldSchema, newSchema, backward, forward, full);
   }
 
   @Test
@@ -438,12 +436,6 @@ class ProtobufCompatibilityTest {
             readdsBAsNumber, history, CompatibilityLevel.BACKWARD_TRANSITIVE);
     assertTrue(transitive.get(0).contains("FIELD_SCALAR_KIND_CHANGED"), transitive.toString());
     assertTrue(transitive.contains("{oldSchemaVersion: 1}"), transitive.toString());
-  }
-
-  private static boolean compatible(
-      final String oldSchema, final String newSchema, final CompatibilityLevel level) {
-    return CompatibilityChecker.check(parse(newSchema), List.of(previous(1, oldSchema)), level)
-        .isEmpty();
   }
 
   private static PreviousVersion previous(final int version, final String schema) {
