@@ -9,6 +9,7 @@ import io.ksr.domain.SchemaType;
 import io.ksr.domain.Versions;
 import io.ksr.store.CandidateSchemas.Candidate;
 import io.ksr.store.MemoryStore;
+import io.ksr.store.ParsedSchemaCache;
 import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.SchemaEntry;
@@ -33,6 +34,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   private final CompatibilityLevel defaultLevel;
   private final CommandHandler handler;
   private final SchemasApplier applier = new SchemasApplier(store, providers);
+  private final ParsedSchemaCache parsedSchemas =
+      new ParsedSchemaCache(ParsedSchemaCache.DEFAULT_CAPACITY);
 
   /** A registry whose default compatibility level is BACKWARD, as the server's. */
   public InMemorySchemaRegistryClient() {
@@ -131,7 +134,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   }
 
   private RegistryQueries queries() {
-    return RegistryQueries.over(store, providers, defaultLevel);
+    return RegistryQueries.over(store, providers, defaultLevel, parsedSchemas);
   }
 
   private Candidate candidate(

@@ -27,6 +27,8 @@ public final class LocalStore {
   private final KeyValueView view;
   private final CompatibilityLevel defaultLevel;
   private final SchemaProviders providers;
+  private final ParsedSchemaCache parsedSchemas =
+      new ParsedSchemaCache(ParsedSchemaCache.DEFAULT_CAPACITY);
 
   public LocalStore(
       final KafkaStreams streams,
@@ -47,7 +49,7 @@ public final class LocalStore {
 
   /** The registry's read operations over this instance's store. */
   public RegistryQueries queries() {
-    return RegistryQueries.over(view, providers, defaultLevel);
+    return RegistryQueries.over(view, providers, defaultLevel, parsedSchemas);
   }
 
   /**

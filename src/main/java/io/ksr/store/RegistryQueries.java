@@ -24,10 +24,23 @@ public record RegistryQueries(
       final KeyValueView kv,
       final SchemaProviders providers,
       final CompatibilityLevel defaultLevel) {
+    return over(kv, providers, defaultLevel, ParsedSchemaCache.none());
+  }
+
+  /**
+   * @param defaultLevel the level in force where none is stored ({@code
+   *     schema.compatibility.level})
+   * @param cache keeps parsed schemas across views of the same state
+   */
+  public static RegistryQueries over(
+      final KeyValueView kv,
+      final SchemaProviders providers,
+      final CompatibilityLevel defaultLevel,
+      final ParsedSchemaCache cache) {
     final RegistryReader reader = new RegistryReader(kv);
     final SubjectQueries subjects = new SubjectQueries(reader);
     final SettingsQueries settings = new SettingsQueries(reader, defaultLevel);
-    final SchemaResolver resolver = new SchemaResolver(reader, providers);
+    final SchemaResolver resolver = new SchemaResolver(reader, providers, cache);
     return new RegistryQueries(
         reader,
         subjects,

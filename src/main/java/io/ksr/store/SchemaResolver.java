@@ -19,10 +19,13 @@ import java.util.Set;
 public final class SchemaResolver {
   private final RegistryReader reader;
   private final SchemaProviders providers;
+  private final ParsedSchemaCache cache;
 
-  public SchemaResolver(final RegistryReader reader, final SchemaProviders providers) {
+  public SchemaResolver(
+      final RegistryReader reader, final SchemaProviders providers, final ParsedSchemaCache cache) {
     this.reader = Objects.requireNonNull(reader, "reader can't be null");
     this.providers = Objects.requireNonNull(providers, "providers can't be null");
+    this.cache = Objects.requireNonNull(cache, "cache can't be null");
   }
 
   /**
@@ -71,7 +74,10 @@ public final class SchemaResolver {
 
   /** Parses a schema the registry holds. */
   public ParsedSchema parseStored(final String context, final SchemaEntry entry) {
-    return parse(context, entry.type(), entry.schema(), entry.references(), false);
+    return cache.get(
+        context,
+        entry,
+        () -> parse(context, entry.type(), entry.schema(), entry.references(), false));
   }
 
   private List<ResolvedReference> closure(

@@ -39,6 +39,10 @@ public final class SubjectCompatibility {
   public List<String> check(
       final String subject, final ParsedSchema candidate, final JsonNode metadata) {
     final SchemaConfig config = settings.effectiveConfig(subject);
+    final CompatibilityLevel level = level(config);
+    if (level == CompatibilityLevel.NONE) {
+      return List.of();
+    }
     final String group = config.compatibilityGroup();
     final List<PreviousVersion> previous = new ArrayList<>();
     final List<StoredVersion> versions = reader.versions(subject);
@@ -51,9 +55,13 @@ public final class SubjectCompatibility {
       if (group == null
           || groupValue(entry.metadata(), group).equals(groupValue(metadata, group))) {
         previous.add(new PreviousVersion(version.version(), parse(subject, version, entry)));
+        // A level that is not transitive compares with the newest version only: parse no more.
+        if (!level.transitive()) {
+          break;
+        }
       }
     }
-    return CompatibilityChecker.check(candidate, previous, level(config));
+    return CompatibilityChecker.check(candidate, previous, level);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.store.KeyValueView;
+import io.ksr.store.ParsedSchemaCache;
 import io.ksr.store.RegistryQueries;
 import java.util.Objects;
 
@@ -18,6 +19,8 @@ public final class CommandHandler {
   private final RegisterDecider register = new RegisterDecider();
   private final DeleteDecider delete = new DeleteDecider();
   private final SettingsDecider settings = new SettingsDecider();
+  private final ParsedSchemaCache parsedSchemas =
+      new ParsedSchemaCache(ParsedSchemaCache.DEFAULT_CAPACITY);
 
   /**
    * @param defaultLevel the level in force where none is stored ({@code
@@ -34,7 +37,8 @@ public final class CommandHandler {
    * @throws RegistryException when the command is refused; nothing is to be written then
    */
   public Decision handle(final Command command, final KeyValueView state) {
-    final RegistryQueries queries = RegistryQueries.over(state, providers, defaultLevel);
+    final RegistryQueries queries =
+        RegistryQueries.over(state, providers, defaultLevel, parsedSchemas);
     if (command instanceof Command.RegisterSchema c) {
       return register.decide(c, queries);
     } else if (command instanceof Command.DeleteVersion c) {
