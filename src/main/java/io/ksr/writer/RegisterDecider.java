@@ -110,7 +110,12 @@ final class RegisterDecider {
         return new Decision(new Outcome.Registered(existing.id(), existing.version()), List.of());
       }
     }
-    if (!hasId && !versionGiven) {
+    // Only schemas that carry confluent:version, or follow one that does, can differ in it alone;
+    // everything else skips comparing with every version of the subject.
+    if (!hasId
+        && !versionGiven
+        && (hasVersionProperty(entry.metadata())
+            || (latest != null && hasVersionProperty(latest.metadata())))) {
       final StoredVersion same = liveIgnoringVersionProperty(versions, entry, reader);
       if (same != null) {
         return new Decision(new Outcome.Registered(same.id(), same.version()), List.of());
