@@ -6,9 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 final class Entries {
   private Entries() {}
 
-  /** A version of a subject. */
+  /**
+   * A version of a subject.
+   *
+   * @param identity its schema's identity, in hex: what a parsed schema is cached by
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Version(int id, boolean deleted, byte[] rawKey) {}
+  record Version(int id, boolean deleted, byte[] rawKey, String identity) {}
 
   /** How many versions a subject has, and how many of them are not soft-deleted. */
   record Subject(int versions, int liveVersions) {}

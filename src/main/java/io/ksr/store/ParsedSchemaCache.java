@@ -14,7 +14,7 @@ public final class ParsedSchemaCache {
   /** The size an instance's store or writer uses: the schemas of its busiest subjects. */
   public static final int DEFAULT_CAPACITY = 10_000;
 
-  private record Key(String context, SchemaEntry entry) {}
+  private record Key(String context, String identity) {}
 
   private final int capacity;
   private final Map<Key, ParsedSchema> parsed;
@@ -36,12 +36,13 @@ public final class ParsedSchemaCache {
   }
 
   /**
-   * The parsed form of a stored schema, parsed with {@code parse} the first time. Parsing happens
-   * outside the lock: two threads may parse the same schema once each, never wait on each other.
+   * The parsed form of a stored schema, by its identity (see {@link SchemaEntry#identity}), parsed
+   * with {@code parse} the first time. Parsing happens outside the lock: two threads may parse the
+   * same schema once each, never wait on each other.
    */
   ParsedSchema get(
-      final String context, final SchemaEntry entry, final Supplier<ParsedSchema> parse) {
-    final Key key = new Key(context, entry);
+      final String context, final String identity, final Supplier<ParsedSchema> parse) {
+    final Key key = new Key(context, identity);
     synchronized (parsed) {
       final ParsedSchema cached = parsed.get(key);
       if (cached != null) {

@@ -178,6 +178,7 @@ public final class RegistryReader {
   private static StoredVersion toVersion(
       final String subject, final int version, final byte[] bytes) {
     final Entries.Version entry = StoreJson.read(bytes, Entries.Version.class);
-    return new StoredVersion(subject, version, entry.id(), entry.deleted(), entry.rawKey());
+    return new StoredVersion(
+        subject, version, entry.id(), entry.deleted(), entry.rawKey(), entry.identity());
   }
 }

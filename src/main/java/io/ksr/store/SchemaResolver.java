@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Looks up the schemas that a schema references, in the registry, and parses schemas with them. */
 public final class SchemaResolver {
@@ -76,8 +77,28 @@ public final class SchemaResolver {
   public ParsedSchema parseStored(final String context, final SchemaEntry entry) {
     return cache.get(
         context,
-        entry,
+        entry.identity().toString(),
         () -> parse(context, entry.type(), entry.schema(), entry.references(), false));
+  }
+
+  /**
+   * Parses the schema a stored version carries; it reads the schema only when it is not parsed
+   * already, which keeps checks against long histories cheap.
+   */
+  public ParsedSchema parseStored(final StoredVersion version) {
+    final String context = QualifiedSubject.contextOf(version.subject());
+    final Supplier<SchemaEntry> entry =
+        () -> reader.schemaOf(version).orElseThrow(() -> Errors.schemaNotFound(version.id()));
+    if (version.identity() == null) {
+      return parseStored(context, entry.get());
+    }
+    return cache.get(
+        context,
+        version.identity(),
+        () -> {
+          final SchemaEntry stored = entry.get();
+          return parse(context, stored.type(), stored.schema(), stored.references(), false);
+        });
   }
 
   private List<ResolvedReference> closure(

@@ -123,7 +123,8 @@ public final class SchemasApplier {
     }
     kv.put(
         StoreKeys.version(subject, value.version()),
-        StoreJson.write(new Entries.Version(value.id(), value.deleted(), rawKey)));
+        StoreJson.write(
+            new Entries.Version(value.id(), value.deleted(), rawKey, identity.toString())));
     if (existing == null) {
       kv.put(StoreKeys.schema(context, value.id()), StoreJson.write(incoming));
       final TreeSet<Integer> ids = new TreeSet<>(reader.idsWithIdentity(context, identity));
@@ -209,7 +210,8 @@ public final class SchemasApplier {
       if (version.version() <= maxVersion && !version.deleted()) {
         kv.put(
             StoreKeys.version(subject, version.version()),
-            StoreJson.write(new Entries.Version(version.id(), true, version.rawKey())));
+            StoreJson.write(
+                new Entries.Version(version.id(), true, version.rawKey(), version.identity())));
         countVersion(subject, version, true, true);
       }
     }

@@ -18,7 +18,7 @@ public final class StoreLayout {
   private static final Logger LOG = LoggerFactory.getLogger(StoreLayout.class);
 
   /** Raised whenever {@link StoreKeys} or the store's entries change meaning. */
-  static final String CURRENT = "2";
+  static final String CURRENT = "3";
 
   private StoreLayout() {}
 

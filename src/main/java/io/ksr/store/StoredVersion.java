@@ -5,5 +5,7 @@ package io.ksr.store;
  *
  * @param rawKey the key bytes this version has in {@code _schemas} when an older writer laid it out
  *     differently from today's layout; null otherwise
+ * @param identity the identity of its schema, in hex
  */
-public record StoredVersion(String subject, int version, int id, boolean deleted, byte[] rawKey) {}
+public record StoredVersion(
+    String subject, int version, int id, boolean deleted, byte[] rawKey, String identity) {}

@@ -6,7 +6,6 @@ import io.ksr.domain.CompatibilityChecker.PreviousVersion;
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.Errors;
 import io.ksr.domain.ParsedSchema;
-import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaConfig;
 import java.util.ArrayList;
@@ -51,10 +50,9 @@ public final class SubjectCompatibility {
       if (version.deleted()) {
         continue;
       }
-      final SchemaEntry entry = schemaOf(version);
       if (group == null
-          || groupValue(entry.metadata(), group).equals(groupValue(metadata, group))) {
-        previous.add(new PreviousVersion(version.version(), parse(subject, version, entry)));
+          || groupValue(schemaOf(version).metadata(), group).equals(groupValue(metadata, group))) {
+        previous.add(new PreviousVersion(version.version(), parse(subject, version)));
         // A level that is not transitive compares with the newest version only: parse no more.
         if (!level.transitive()) {
           break;
@@ -71,7 +69,7 @@ public final class SubjectCompatibility {
    */
   public List<String> checkAgainst(
       final String subject, final StoredVersion version, final ParsedSchema candidate) {
-    final ParsedSchema old = parse(subject, version, schemaOf(version));
+    final ParsedSchema old = parse(subject, version);
     return CompatibilityChecker.check(
         candidate,
         List.of(new PreviousVersion(version.version(), old)),
@@ -87,10 +85,9 @@ public final class SubjectCompatibility {
     return reader.schemaOf(version).orElseThrow(() -> Errors.schemaNotFound(version.id()));
   }
 
-  private ParsedSchema parse(
-      final String subject, final StoredVersion version, final SchemaEntry entry) {
+  private ParsedSchema parse(final String subject, final StoredVersion version) {
     try {
-      return resolver.parseStored(QualifiedSubject.contextOf(subject), entry);
+      return resolver.parseStored(version);
     } catch (final RegistryException e) {
       throw Errors.invalidSchema(
           "Version "
