@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
     implements Deserializer<Object> {
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
+  private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
   /** A deserializer that Kafka configures, creating its client from the configuration. */
   public KafkaAvroDeserializer() {
@@ -58,7 +59,7 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
     final Schema reader = readerSchema(topic, writer);
     try {
       final Object value =
-          datumReader(writer, reader)
+          datumReader(id, writer, reader)
               .read(
                   null,
                   DecoderFactory.get()
@@ -109,9 +110,20 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
     return writer;
   }
 
-  private DatumReader<Object> datumReader(final Schema writer, final Schema reader) {
-    return config.specificAvroReader()
-        ? new SpecificDatumReader<>(writer, reader, GeneratedClasses.INSTANCE)
-        : new GenericDatumReader<>(writer, reader);
+  /**
+   * A reader per writer schema, built once: resolving a writer's schema against the reader's costs
+   * more than reading a record. The reader's schema is fixed for a given writer unless it is the
+   * subject's latest, which may change, so those are built anew.
+   */
+  private DatumReader<Object> datumReader(final int id, final Schema writer, final Schema reader) {
+    if (config.useLatestVersion() && !config.specificAvroReader()) {
+      return new GenericDatumReader<>(writer, reader);
+    }
+    return readers.computeIfAbsent(
+        id,
+        ignored ->
+            config.specificAvroReader()
+                ? new SpecificDatumReader<>(writer, reader, GeneratedClasses.INSTANCE)
+                : new GenericDatumReader<>(writer, reader));
   }
 }

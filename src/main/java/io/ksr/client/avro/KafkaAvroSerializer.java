@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
@@ -39,6 +40,10 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
               return size() > SCHEMA_TEXT_CACHE;
             }
           });
+
+  private record WriterKey(Schema schema, boolean specific) {}
+
+  private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
   /** A serializer that Kafka configures, creating its client from the configuration. */
   public KafkaAvroSerializer() {
@@ -92,7 +97,7 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     return schemaTexts.computeIfAbsent(schema, s -> SchemaString.avro(s.toString()));
   }
 
-  private static byte[] encode(final int id, final Schema schema, final Object data) {
+  private byte[] encode(final int id, final Schema schema, final Object data) {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WireFormat.header(id));
     if (schema.getType() == Schema.Type.BYTES) {
@@ -111,10 +116,15 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     return out.toByteArray();
   }
 
-  private static DatumWriter<Object> writerFor(final Schema schema, final Object data) {
-    return data instanceof SpecificRecord
-        ? new SpecificDatumWriter<>(schema, GeneratedClasses.INSTANCE)
-        : new GenericDatumWriter<>(schema);
+  /** A writer per schema and kind of value, built once: building one costs more than writing. */
+  private DatumWriter<Object> writerFor(final Schema schema, final Object data) {
+    final boolean specific = data instanceof SpecificRecord;
+    return writers.computeIfAbsent(
+        new WriterKey(schema, specific),
+        key ->
+            key.specific()
+                ? new SpecificDatumWriter<>(key.schema(), GeneratedClasses.INSTANCE)
+                : new GenericDatumWriter<>(key.schema()));
   }
 
   private static byte[] bytesOf(final ByteBuffer buffer) {
