@@ -26,6 +26,9 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
     implements Deserializer<Object> {
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+  // Read once: Kafka's config getters record each use under a lock, too slow for every record.
+  private boolean specificReader;
+  private boolean latestReader;
 
   /** A deserializer that Kafka configures, creating its client from the configuration. */
   public KafkaAvroDeserializer() {
@@ -40,6 +43,13 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
   @Override
   protected AvroSerdeConfig configOf(final Map<String, ?> configs) {
     return new AvroSerdeConfig(configs);
+  }
+
+  @Override
+  public void configure(final Map<String, ?> configs, final boolean isKey) {
+    super.configure(configs, isKey);
+    specificReader = config.specificAvroReader();
+    latestReader = config.useLatestVersion();
   }
 
   @Override
@@ -88,7 +98,7 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
   }
 
   private Schema readerSchema(final String topic, final Schema writer) {
-    if (config.specificAvroReader()) {
+    if (specificReader) {
       final Class<?> type = GeneratedClasses.INSTANCE.getClass(writer);
       if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
         throw new SerializationException(
@@ -98,7 +108,7 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
       }
       return GeneratedClasses.INSTANCE.getSchema(type);
     }
-    if (config.useLatestVersion()) {
+    if (latestReader) {
       try {
         return AvroSchemas.parse(
             client.getLatest(subject(topic, AvroSchemas.nameOf(writer))).schema(), client);
@@ -116,13 +126,13 @@ public class KafkaAvroDeserializer extends SchemaSerdeBase<AvroSerdeConfig>
    * subject's latest, which may change, so those are built anew.
    */
   private DatumReader<Object> datumReader(final int id, final Schema writer, final Schema reader) {
-    if (config.useLatestVersion() && !config.specificAvroReader()) {
+    if (latestReader && !specificReader) {
       return new GenericDatumReader<>(writer, reader);
     }
     return readers.computeIfAbsent(
         id,
         ignored ->
-            config.specificAvroReader()
+            specificReader
                 ? new SpecificDatumReader<>(writer, reader, GeneratedClasses.INSTANCE)
                 : new GenericDatumReader<>(writer, reader));
   }

@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     implements Serializer<Object> {
   private static final int SCHEMA_TEXT_CACHE = 1000;
+  private static final int OUTPUT_SIZE_HINT = 128;
+  private static final int MAX_KNOWN_IDS = 10_000;
 
   private final Map<Schema, SchemaString> schemaTexts =
       Collections.synchronizedMap(
@@ -42,6 +44,11 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
           });
 
   private record WriterKey(Schema schema, boolean specific) {}
+
+  private record TopicSchema(String topic, Schema schema) {}
+
+  /** Ids by topic and schema, so a record of a known schema needs no subject or client call. */
+  private final Map<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
 
   private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
@@ -67,6 +74,11 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     }
     requireConfigured();
     final Schema schema = AvroSchemas.schemaOf(data);
+    final TopicSchema known = new TopicSchema(topic, schema);
+    final Integer knownId = ids.get(known);
+    if (knownId != null) {
+      return encode(knownId, schema, data);
+    }
     final String subject = subject(topic, AvroSchemas.nameOf(schema));
     final int id;
     Schema writer = schema;
@@ -90,6 +102,10 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
               + e.getMessage(),
           e);
     }
+    if (!config.useLatestVersion() && ids.size() < MAX_KNOWN_IDS) {
+      // The id a registration or lookup gave stays; the latest version may change, so not that.
+      ids.putIfAbsent(known, id);
+    }
     return encode(id, writer, data);
   }
 
@@ -98,7 +114,7 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
   }
 
   private byte[] encode(final int id, final Schema schema, final Object data) {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(OUTPUT_SIZE_HINT);
     out.writeBytes(WireFormat.header(id));
     if (schema.getType() == Schema.Type.BYTES) {
       // Confluent writes a top-level bytes value raw, without Avro's length prefix.
