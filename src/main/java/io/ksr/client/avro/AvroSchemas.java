@@ -14,6 +14,16 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /** The Avro schemas of Java values, and registry schemas parsed with their references. */
 final class AvroSchemas {
+  // Shared, so that the serializer finds a primitive's encoding by reference; nothing here changes
+  // a schema's properties.
+  private static final Schema BOOLEAN = Schema.create(Schema.Type.BOOLEAN);
+  private static final Schema INT = Schema.create(Schema.Type.INT);
+  private static final Schema LONG = Schema.create(Schema.Type.LONG);
+  private static final Schema FLOAT = Schema.create(Schema.Type.FLOAT);
+  private static final Schema DOUBLE = Schema.create(Schema.Type.DOUBLE);
+  private static final Schema STRING = Schema.create(Schema.Type.STRING);
+  private static final Schema BYTES = Schema.create(Schema.Type.BYTES);
+
   private AvroSchemas() {}
 
   /**
@@ -26,19 +36,19 @@ final class AvroSchemas {
     if (value instanceof GenericContainer container) {
       return container.getSchema();
     } else if (value instanceof Boolean) {
-      return Schema.create(Schema.Type.BOOLEAN);
+      return BOOLEAN;
     } else if (value instanceof Integer) {
-      return Schema.create(Schema.Type.INT);
+      return INT;
     } else if (value instanceof Long) {
-      return Schema.create(Schema.Type.LONG);
+      return LONG;
     } else if (value instanceof Float) {
-      return Schema.create(Schema.Type.FLOAT);
+      return FLOAT;
     } else if (value instanceof Double) {
-      return Schema.create(Schema.Type.DOUBLE);
+      return DOUBLE;
     } else if (value instanceof CharSequence) {
-      return Schema.create(Schema.Type.STRING);
+      return STRING;
     } else if (value instanceof byte[] || value instanceof ByteBuffer) {
-      return Schema.create(Schema.Type.BYTES);
+      return BYTES;
     }
     throw new SerializationException(
         "Cannot write a "

@@ -32,7 +32,7 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     implements Serializer<Object> {
   private static final int SCHEMA_TEXT_CACHE = 1000;
   private static final int OUTPUT_SIZE_HINT = 128;
-  private static final int MAX_KNOWN_IDS = 10_000;
+  private static final int MAX_KNOWN_ENCODINGS = 10_000;
 
   private final Map<Schema, SchemaString> schemaTexts =
       Collections.synchronizedMap(
@@ -45,12 +45,27 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
 
   private record WriterKey(Schema schema, boolean specific) {}
 
-  private record TopicSchema(String topic, Schema schema) {}
+  private record TopicSchema(String topic, Schema schema, boolean specific) {}
 
-  /** Ids by topic and schema, so a record of a known schema needs no subject or client call. */
-  private final Map<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
+  /** What writing a value of a known schema to a topic needs: its header and its datum writer. */
+  private record Encoding(TopicSchema key, byte[] header, DatumWriter<Object> writer) {
+    boolean isFor(final String topic, final Schema schema, final boolean specific) {
+      return key.schema() == schema && key.specific() == specific && key.topic().equals(topic);
+    }
+  }
+
+  /**
+   * Encodings by topic and schema, so a value of a known schema needs no subject or client call.
+   */
+  private final Map<TopicSchema, Encoding> encodings = new ConcurrentHashMap<>();
 
   private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+
+  /**
+   * The encoding used last: a producer mostly writes one schema to one topic, and comparing two
+   * references costs less than hashing a key.
+   */
+  private volatile Encoding lastUsed;
 
   /** A serializer that Kafka configures, creating its client from the configuration. */
   public KafkaAvroSerializer() {
@@ -74,11 +89,19 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     }
     requireConfigured();
     final Schema schema = AvroSchemas.schemaOf(data);
-    final TopicSchema known = new TopicSchema(topic, schema);
-    final Integer knownId = ids.get(known);
-    if (knownId != null) {
-      return encode(knownId, schema, data);
+    final boolean specific = data instanceof SpecificRecord;
+    Encoding encoding = lastUsed;
+    if (encoding == null || !encoding.isFor(topic, schema, specific)) {
+      encoding = encodings.get(new TopicSchema(topic, schema, specific));
+      if (encoding == null) {
+        return serializeNew(topic, schema, data);
+      }
+      lastUsed = encoding;
     }
+    return encode(encoding.header(), schema, encoding.writer(), data);
+  }
+
+  private byte[] serializeNew(final String topic, final Schema schema, final Object data) {
     final String subject = subject(topic, AvroSchemas.nameOf(schema));
     final int id;
     Schema writer = schema;
@@ -102,20 +125,27 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
               + e.getMessage(),
           e);
     }
-    if (!config.useLatestVersion() && ids.size() < MAX_KNOWN_IDS) {
+    final byte[] header = WireFormat.header(id);
+    final DatumWriter<Object> datumWriter = writerFor(writer, data);
+    if (!config.useLatestVersion() && encodings.size() < MAX_KNOWN_ENCODINGS) {
       // The id a registration or lookup gave stays; the latest version may change, so not that.
-      ids.putIfAbsent(known, id);
+      final TopicSchema key = new TopicSchema(topic, schema, data instanceof SpecificRecord);
+      encodings.putIfAbsent(key, new Encoding(key, header, datumWriter));
     }
-    return encode(id, writer, data);
+    return encode(header, writer, datumWriter, data);
   }
 
   private SchemaString text(final Schema schema) {
     return schemaTexts.computeIfAbsent(schema, s -> SchemaString.avro(s.toString()));
   }
 
-  private byte[] encode(final int id, final Schema schema, final Object data) {
+  private static byte[] encode(
+      final byte[] header,
+      final Schema schema,
+      final DatumWriter<Object> datumWriter,
+      final Object data) {
     final ByteArrayOutputStream out = new ByteArrayOutputStream(OUTPUT_SIZE_HINT);
-    out.writeBytes(WireFormat.header(id));
+    out.writeBytes(header);
     if (schema.getType() == Schema.Type.BYTES) {
       // Confluent writes a top-level bytes value raw, without Avro's length prefix.
       out.writeBytes(data instanceof ByteBuffer buffer ? bytesOf(buffer) : (byte[]) data);
@@ -123,7 +153,7 @@ public class KafkaAvroSerializer extends SchemaSerdeBase<AvroSerdeConfig>
     }
     try {
       final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writerFor(schema, data).write(data, encoder);
+      datumWriter.write(data, encoder);
       encoder.flush();
     } catch (final IOException | RuntimeException e) {
       throw new SerializationException(
