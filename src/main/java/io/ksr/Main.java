@@ -1,18 +1,26 @@
 package io.ksr;
 
 import io.ksr.config.RegistryConfig;
+import io.ksr.security.HashPasswordCommand;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts a registry: {@code java -jar ksr.jar [registry.properties]}. */
+/**
+ * Starts a registry: {@code java -jar ksr.jar [registry.properties]}; or hashes a password for the
+ * users file: {@code java -jar ksr.jar hash-password}.
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
   public static void main(final String[] args) {
+    if (args.length > 0 && args[0].equals("hash-password")) {
+      System.exit(HashPasswordCommand.run(System.console(), System.in, System.out));
+      return;
+    }
     final RegistryConfig config;
     try {
       config = RegistryConfig.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());

@@ -1,11 +1,13 @@
 package io.ksr;
 
+import io.ksr.config.AuthenticationSettings;
 import io.ksr.config.KafkaSettings;
 import io.ksr.config.RegistryConfig;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.embedded.EmbeddedKafka;
 import io.ksr.http.HttpServer;
 import io.ksr.http.InstanceStatus;
+import io.ksr.security.Authenticator;
 import io.ksr.store.CatchUpLogger;
 import io.ksr.store.LocalStore;
 import io.ksr.store.RegistryTopology;
@@ -20,6 +22,7 @@ import io.ksr.writer.ReplyListener;
 import io.ksr.writer.WriterLocator;
 import io.ksr.writer.WriterStatus;
 import io.ksr.writer.WriterSupplier;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -77,6 +81,10 @@ public final class Registry implements AutoCloseable {
 
   private void startParts(final RegistryConfig config) {
     final long begin = System.nanoTime();
+    final AuthenticationSettings.Authentication authentication = config.authentication();
+    // Read the users and rules files first: a mistake in them should not wait for Kafka.
+    final Authenticator authenticator =
+        authentication.authenticator().map(Registry::authenticator).orElse(null);
     bootstrapServers = String.join(",", config.bootstrapServers());
     if (bootstrapServers.isEmpty()) {
       final EmbeddedKafka broker =
@@ -158,7 +166,14 @@ public final class Registry implements AutoCloseable {
         HttpServer.start(
             config.listeners(),
             new HttpServer.Services(
-                store::queries, submitter, providers, status, config.modeMutability()));
+                store::queries,
+                submitter,
+                providers,
+                status,
+                config.modeMutability(),
+                authenticator,
+                authentication.realm(),
+                authentication.skipPaths()));
     started.push(http);
     LOG.info(
         "Schema registry '{}', instance {}, ready in {} ms: listening on {} (ports {}), Kafka at"
@@ -170,6 +185,14 @@ public final class Registry implements AutoCloseable {
         http.ports(),
         bootstrapServers,
         config.leaderEligibility());
+  }
+
+  private static Authenticator authenticator(final Authenticator.Settings settings) {
+    try {
+      return new Authenticator(settings);
+    } catch (final IllegalArgumentException | UncheckedIOException e) {
+      throw new ConfigException("Cannot use the users or access rules file: " + e.getMessage());
+    }
   }
 
   private static String kafkaClusterId(final Admin admin, final RegistryConfig config) {

@@ -67,7 +67,7 @@ public final class RegistryConfig extends AbstractConfig {
       Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
 
   public static final ConfigDef DEFINITION =
-      new ConfigDef()
+      AuthenticationSettings.define(new ConfigDef())
           .define(
               LISTENERS,
               Type.LIST,
@@ -161,6 +161,7 @@ public final class RegistryConfig extends AbstractConfig {
   public RegistryConfig(final Map<String, ?> settings) {
     super(DEFINITION, settings, false);
     warnAboutUnknownKeys(settings.keySet());
+    authentication();
   }
 
   /**
@@ -278,6 +279,11 @@ public final class RegistryConfig extends AbstractConfig {
   /** Where Kafka Streams keeps this instance's local store. */
   public Path streamsStateDir() {
     return dataDir().resolve("streams");
+  }
+
+  /** How REST API users sign in and what they may do. */
+  public AuthenticationSettings.Authentication authentication() {
+    return AuthenticationSettings.of(this);
   }
 
   public int embeddedKafkaPort() {

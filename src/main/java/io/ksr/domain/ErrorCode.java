@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 /** Confluent Schema Registry's error codes, which clients and tools compare against. */
 public enum ErrorCode {
   BAD_REQUEST(400),
+  UNAUTHORIZED(401),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
   NOT_ACCEPTABLE(406),
   UNSUPPORTED_MEDIA_TYPE(415),
   UNPROCESSABLE_ENTITY(422),
+  ACCESS_DENIED(40301),
   SUBJECT_NOT_FOUND(40401),
   VERSION_NOT_FOUND(40402),
   SCHEMA_NOT_FOUND(40403),

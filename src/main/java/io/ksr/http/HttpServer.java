@@ -5,12 +5,16 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.ksr.config.Listener;
 import io.ksr.domain.SchemaProviders;
+import io.ksr.security.Authenticator;
+import io.ksr.security.Permission;
 import io.ksr.store.RegistryQueries;
 import io.ksr.writer.CommandSubmitter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -34,13 +38,24 @@ public final class HttpServer implements AutoCloseable {
    * @param queries reads this instance's store; called once per request
    * @param submitter hands writes to the writer
    * @param modeMutable whether modes may be changed ({@code mode.mutability})
+   * @param authenticator signs users in; null when anyone may do anything
+   * @param realm named in the challenge of a 401 answer
+   * @param unauthenticatedPaths answered without credentials
    */
   public record Services(
       Supplier<RegistryQueries> queries,
       CommandSubmitter submitter,
       SchemaProviders providers,
       Supplier<InstanceStatus> status,
-      boolean modeMutable) {
+      boolean modeMutable,
+      Authenticator authenticator,
+      String realm,
+      Set<String> unauthenticatedPaths) {
+    AccessControl.Settings access() {
+      return new AccessControl.Settings(
+          Optional.ofNullable(authenticator), realm, unauthenticatedPaths);
+    }
+
     public Services {
       Objects.requireNonNull(queries, "queries can't be null");
       Objects.requireNonNull(submitter, "submitter can't be null");
@@ -54,20 +69,24 @@ public final class HttpServer implements AutoCloseable {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
-    final Routes routes = new Routes(services);
+    final AccessControl access = new AccessControl(services.access(), services.queries());
+    final Routes routes = new Routes(services, access);
     final Javalin app =
         Javalin.create(
             cfg -> {
               configureServer(cfg, listeners);
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
+              cfg.routes.before(access::signIn);
               cfg.routes.before(MediaTypes::negotiate);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.get("/v1/metadata/id", routes.metadata::id);
               cfg.routes.get("/v1/metadata/version", routes.metadata::version);
               cfg.routes.get("/contexts", routes.contexts::list);
-              cfg.routes.delete("/contexts/{" + Params.CONTEXT + "}", routes.contexts::delete);
+              cfg.routes.delete(
+                  "/contexts/{" + Params.CONTEXT + "}",
+                  access.global(Permission.ADMIN, routes.contexts::delete));
               routes.add(cfg.routes, "");
               // Every path also works under /contexts/{context}, for the subjects of a context.
               routes.add(cfg.routes, "/contexts/{" + Params.CONTEXT + "}");

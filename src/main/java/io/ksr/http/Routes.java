@@ -1,8 +1,12 @@
 package io.ksr.http;
 
+import static io.ksr.security.Permission.ADMIN;
+import static io.ksr.security.Permission.READ;
+import static io.ksr.security.Permission.WRITE;
+
 import io.javalin.config.RoutesConfig;
 
-/** Confluent's paths and the controllers that answer them. */
+/** Confluent's paths, the permission each needs, and the controllers that answer them. */
 final class Routes {
   final MetadataController metadata;
   final ContextsController contexts;
@@ -12,8 +16,10 @@ final class Routes {
   private final CompatibilityController compatibility;
   private final ConfigController config;
   private final ModeController mode;
+  private final AccessControl access;
 
-  Routes(final HttpServer.Services services) {
+  Routes(final HttpServer.Services services, final AccessControl access) {
+    this.access = access;
     this.metadata = new MetadataController(services.status());
     this.contexts = new ContextsController(services.queries(), services.submitter());
     this.schemas = new SchemasController(services.queries(), services.providers());
@@ -27,42 +33,52 @@ final class Routes {
 
   /** Adds the paths that work both on their own and under a context prefix. */
   void add(final RoutesConfig routes, final String prefix) {
+    // Lists of schemas and subjects are filtered to what the caller may read.
     routes.get(prefix + "/schemas", schemas::list);
     routes.get(prefix + "/schemas/types", schemas::types);
-    routes.get(prefix + "/schemas/ids/{id}", schemas::getById);
-    routes.get(prefix + "/schemas/ids/{id}/schema", schemas::getRawById);
-    routes.get(prefix + "/schemas/ids/{id}/subjects", schemas::subjectsById);
-    routes.get(prefix + "/schemas/ids/{id}/versions", schemas::versionsById);
+    routes.get(prefix + "/schemas/ids/{id}", access.schemaId(schemas::getById));
+    routes.get(prefix + "/schemas/ids/{id}/schema", access.schemaId(schemas::getRawById));
+    routes.get(prefix + "/schemas/ids/{id}/subjects", access.schemaId(schemas::subjectsById));
+    routes.get(prefix + "/schemas/ids/{id}/versions", access.schemaId(schemas::versionsById));
 
     routes.get(prefix + "/subjects", subjects::list);
-    routes.post(prefix + "/subjects/{subject}", subjects::lookup);
-    routes.delete(prefix + "/subjects/{subject}", subjects::delete);
-    routes.get(prefix + "/subjects/{subject}/metadata", subjects::latestWithMetadata);
-    routes.get(prefix + "/subjects/{subject}/versions", versions::list);
-    routes.post(prefix + "/subjects/{subject}/versions", versions::register);
-    routes.get(prefix + "/subjects/{subject}/versions/{version}", versions::get);
-    routes.delete(prefix + "/subjects/{subject}/versions/{version}", versions::delete);
-    routes.get(prefix + "/subjects/{subject}/versions/{version}/schema", versions::getRaw);
+    routes.post(prefix + "/subjects/{subject}", access.subject(READ, subjects::lookup));
+    routes.delete(prefix + "/subjects/{subject}", access.subject(WRITE, subjects::delete));
     routes.get(
-        prefix + "/subjects/{subject}/versions/{version}/referencedby", versions::referencedBy);
+        prefix + "/subjects/{subject}/metadata",
+        access.subject(READ, subjects::latestWithMetadata));
+    routes.get(prefix + "/subjects/{subject}/versions", access.subject(READ, versions::list));
+    routes.post(prefix + "/subjects/{subject}/versions", access.subject(WRITE, versions::register));
+    routes.get(
+        prefix + "/subjects/{subject}/versions/{version}", access.subject(READ, versions::get));
+    routes.delete(
+        prefix + "/subjects/{subject}/versions/{version}", access.subject(WRITE, versions::delete));
+    routes.get(
+        prefix + "/subjects/{subject}/versions/{version}/schema",
+        access.subject(READ, versions::getRaw));
+    routes.get(
+        prefix + "/subjects/{subject}/versions/{version}/referencedby",
+        access.subject(READ, versions::referencedBy));
 
     routes.post(
         prefix + "/compatibility/subjects/{subject}/versions/{version}",
-        compatibility::checkVersion);
-    routes.post(prefix + "/compatibility/subjects/{subject}/versions", compatibility::checkAll);
+        access.subject(READ, compatibility::checkVersion));
+    routes.post(
+        prefix + "/compatibility/subjects/{subject}/versions",
+        access.subject(READ, compatibility::checkAll));
 
-    routes.get(prefix + "/config", config::get);
-    routes.put(prefix + "/config", config::put);
-    routes.delete(prefix + "/config", config::delete);
-    routes.get(prefix + "/config/{subject}", config::get);
-    routes.put(prefix + "/config/{subject}", config::put);
-    routes.delete(prefix + "/config/{subject}", config::delete);
+    routes.get(prefix + "/config", access.scope(READ, config::get));
+    routes.put(prefix + "/config", access.scope(ADMIN, config::put));
+    routes.delete(prefix + "/config", access.scope(ADMIN, config::delete));
+    routes.get(prefix + "/config/{subject}", access.scope(READ, config::get));
+    routes.put(prefix + "/config/{subject}", access.scope(ADMIN, config::put));
+    routes.delete(prefix + "/config/{subject}", access.scope(ADMIN, config::delete));
 
-    routes.get(prefix + "/mode", mode::get);
-    routes.put(prefix + "/mode", mode::put);
-    routes.delete(prefix + "/mode", mode::delete);
-    routes.get(prefix + "/mode/{subject}", mode::get);
-    routes.put(prefix + "/mode/{subject}", mode::put);
-    routes.delete(prefix + "/mode/{subject}", mode::delete);
+    routes.get(prefix + "/mode", access.scope(READ, mode::get));
+    routes.put(prefix + "/mode", access.scope(ADMIN, mode::put));
+    routes.delete(prefix + "/mode", access.scope(ADMIN, mode::delete));
+    routes.get(prefix + "/mode/{subject}", access.scope(READ, mode::get));
+    routes.put(prefix + "/mode/{subject}", access.scope(ADMIN, mode::put));
+    routes.delete(prefix + "/mode/{subject}", access.scope(ADMIN, mode::delete));
   }
 }

@@ -74,6 +74,7 @@ final class SchemasController {
                 Params.flag(ctx, "latestOnly"))
             .stream()
             .filter(found -> hasRuleOfType(found, ctx.queryParam("ruleType")))
+            .filter(found -> AccessControl.canRead(ctx, found.subject()))
             .map(found -> SchemaResponse.of(found, found.schema().schema()))
             .toList();
     Json.respond(ctx, Params.page(ctx, schemas, SCHEMAS_LIMIT, SCHEMAS_LIMIT));
@@ -107,12 +108,16 @@ final class SchemasController {
     return false;
   }
 
+  /** Where a schema is used, among the subjects the caller may read. */
   private List<Usage> usages(final Context ctx) {
     return queries
         .get()
         .schemas()
         .versionsOf(
-            Params.intPath(ctx, "id"), Params.subjectQuery(ctx), Params.flag(ctx, "deleted"));
+            Params.intPath(ctx, "id"), Params.subjectQuery(ctx), Params.flag(ctx, "deleted"))
+        .stream()
+        .filter(usage -> AccessControl.canRead(ctx, usage.subject()))
+        .toList();
   }
 
   private static SchemaById find(final Context ctx, final RegistryQueries current) {

@@ -31,7 +31,10 @@ final class SubjectsController {
             .subjects()
             .subjects(
                 Params.subjectPrefix(ctx),
-                Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")));
+                Visibility.of(Params.flag(ctx, "deleted"), Params.flag(ctx, "deletedOnly")))
+            .stream()
+            .filter(subject -> AccessControl.canRead(ctx, subject))
+            .toList();
     Json.respond(ctx, Params.page(ctx, subjects));
   }
 

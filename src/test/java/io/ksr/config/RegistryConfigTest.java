@@ -103,6 +103,13 @@ class RegistryConfigTest {
   }
 
   @Test
+  void shouldNeedAUsersFileForBasicAuthentication() {
+    assertInvalid(Map.of("authentication.method", "BASIC"), "authentication.users.file");
+    assertInvalid(Map.of("authentication.method", "DIGEST"), "authentication.method");
+    assertTrue(new RegistryConfig(Map.of()).authentication().authenticator().isEmpty());
+  }
+
+  @Test
   void shouldDocumentEveryKeyWithItsDefaultInTheReadme() throws IOException {
     final String readme = Files.readString(Path.of("README.md"));
     for (final ConfigDef.ConfigKey key : RegistryConfig.DEFINITION.configKeys().values()) {

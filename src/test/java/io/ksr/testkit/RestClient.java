@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class RestClient {
   private final String baseUrl;
 
   /** A response's status and body. */
-  public record Response(int status, String body, String contentType) {
+  public record Response(int status, String body, String contentType, HttpHeaders headers) {
     public JsonNode json() {
       try {
         return MAPPER.readTree(body);
@@ -102,7 +103,8 @@ public final class RestClient {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(null));
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.headers());
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     } catch (final InterruptedException e) {
