@@ -3,6 +3,7 @@ package io.ksr.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,21 @@ class KafkaSettingsTest {
     assertCarriesSecurity("Streams restore consumer", streams.getRestoreConsumerConfigs("r"));
     assertCarriesSecurity("Streams global consumer", streams.getGlobalConsumerConfigs("g"));
     assertCarriesSecurity("Streams admin", streams.getAdminConfigs("a"));
+  }
+
+  @Test
+  void shouldTakeTheSecuritySettingsFromEnvironmentVariablesAsTheReadmeShows() {
+    final Map<String, String> env = new LinkedHashMap<>();
+    env.put("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "broker:9093");
+    SECURITY.forEach(
+        (key, value) ->
+            env.put(
+                "SCHEMA_REGISTRY_KAFKASTORE_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
+                value));
+
+    final RegistryConfig config = RegistryConfig.load(null, env);
+
+    assertCarriesSecurity("admin", new KafkaSettings(config, "broker:9093").admin());
   }
 
   @Test
