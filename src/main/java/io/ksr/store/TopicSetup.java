@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -171,6 +172,14 @@ public final class TopicSetup {
     try {
       return future.get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (final ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException refused) {
+        throw new TopicSetupException(
+            "Kafka refused the registry's credentials ("
+                + refused.getMessage()
+                + "); check kafkastore.security.protocol, kafkastore.sasl.mechanism and"
+                + " kafkastore.sasl.jaas.config, or kafkastore.ssl.* for TLS",
+            e);
+      }
       throw new TopicSetupException("Kafka refused a topic request: " + e.getCause(), e);
     } catch (final TimeoutException e) {
       throw new TopicSetupException(

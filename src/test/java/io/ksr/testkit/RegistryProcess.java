@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,20 @@ public final class RegistryProcess implements AutoCloseable {
   private final String name;
   private final Path dir;
   private final Map<String, Object> settings;
+  private final List<String> jvmOptions;
   private final int port;
   private Process process;
   private RestClient client;
 
-  private RegistryProcess(final String name, final Path dir, final Map<String, Object> settings) {
+  private RegistryProcess(
+      final String name,
+      final Path dir,
+      final Map<String, Object> settings,
+      final List<String> jvmOptions) {
     this.name = name;
     this.dir = dir;
     this.settings = new HashMap<>(settings);
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.port = freePort();
     this.settings.put(RegistryConfig.HOST_NAME, name);
     this.settings.put(RegistryConfig.LISTENERS, "http://127.0.0.1:" + port);
@@ -48,9 +55,52 @@ public final class RegistryProcess implements AutoCloseable {
    */
   public static RegistryProcess start(
       final String name, final Path dir, final Map<String, Object> settings) {
-    final RegistryProcess registry = new RegistryProcess(name, dir, settings);
+    return start(name, dir, settings, List.of());
+  }
+
+  /**
+   * Starts an instance with extra JVM options and waits until it answers.
+   *
+   * @param jvmOptions for example {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=debug}
+   */
+  public static RegistryProcess start(
+      final String name,
+      final Path dir,
+      final Map<String, Object> settings,
+      final List<String> jvmOptions) {
+    final RegistryProcess registry = new RegistryProcess(name, dir, settings, jvmOptions);
     registry.launch();
     return registry;
+  }
+
+  /**
+   * Starts an instance that is expected to give up, and returns what it logged once it exited.
+   *
+   * @throws AssertionError when it answers requests instead, or is still running after the start
+   *     timeout
+   */
+  public static String startExpectingFailure(
+      final String name,
+      final Path dir,
+      final Map<String, Object> settings,
+      final List<String> jvmOptions) {
+    final RegistryProcess registry = new RegistryProcess(name, dir, settings, jvmOptions);
+    registry.spawn();
+    try {
+      final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+      while (registry.process.isAlive()) {
+        if (registry.answers() || System.nanoTime() > deadline) {
+          throw new AssertionError(name + " did not give up:\n" + registry.logTail());
+        }
+        Wait.pause(Duration.ofMillis(100));
+      }
+      if (registry.process.exitValue() == 0) {
+        throw new AssertionError(name + " exited with 0:\n" + registry.logTail());
+      }
+      return registry.logSince(0);
+    } finally {
+      registry.close();
+    }
   }
 
   /** Starts the instance again, with the same settings, port and data, after a stop or kill. */
@@ -170,6 +220,17 @@ public final class RegistryProcess implements AutoCloseable {
   }
 
   private void launch() {
+    spawn();
+    final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (!answers()) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError(name + " did not start:\n" + logTail());
+      }
+      Wait.pause(Duration.ofMillis(100));
+    }
+  }
+
+  private void spawn() {
     try {
       Files.createDirectories(dir);
       final Path config = dir.resolve("registry.properties");
@@ -180,15 +241,13 @@ public final class RegistryProcess implements AutoCloseable {
       }
       final String classpath =
           System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      final List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", classpath, "io.ksr.Main", config.toString()));
       process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
-                  "-XX:+UseSerialGC",
-                  "-cp",
-                  classpath,
-                  "io.ksr.Main",
-                  config.toString())
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
               .start();
@@ -196,13 +255,6 @@ public final class RegistryProcess implements AutoCloseable {
       throw new UncheckedIOException("cannot start " + name, e);
     }
     client = new RestClient("http://127.0.0.1:" + port);
-    final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!answers()) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not start:\n" + logTail());
-      }
-      Wait.pause(Duration.ofMillis(100));
-    }
   }
 
   private boolean answers() {
