@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.ksr.config.Listener;
+import io.ksr.config.TlsSettings;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.store.RegistryQueries;
 import io.ksr.writer.CommandSubmitter;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -49,16 +51,24 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** Starts listening. */
-  public static HttpServer start(final List<Listener> listeners, final Services services) {
+  /**
+   * Starts listening.
+   *
+   * @param tls how the https listeners do TLS; needed when there is one
+   */
+  public static HttpServer start(
+      final List<Listener> listeners, final Optional<TlsSettings> tls, final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
+    }
+    if (tls.isEmpty() && listeners.stream().anyMatch(Listener::isHttps)) {
+      throw new IllegalArgumentException("https listeners need TLS settings");
     }
     final Routes routes = new Routes(services);
     final Javalin app =
         Javalin.create(
             cfg -> {
-              configureServer(cfg, listeners);
+              configureServer(cfg, listeners, tls);
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(MediaTypes::negotiate);
@@ -94,7 +104,8 @@ public final class HttpServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void configureServer(final JavalinConfig cfg, final List<Listener> listeners) {
+  private static void configureServer(
+      final JavalinConfig cfg, final List<Listener> listeners, final Optional<TlsSettings> tls) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.prefer405over404 = true;
@@ -106,7 +117,9 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.addConnector(
           (server, http) -> {
             final ServerConnector connector =
-                new ServerConnector(server, new HttpConnectionFactory(http));
+                listener.isHttps()
+                    ? HttpsConnectors.create(server, http, tls.orElseThrow())
+                    : new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(listener.host());
             connector.setPort(listener.port());
             return connector;
