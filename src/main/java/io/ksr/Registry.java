@@ -165,6 +165,7 @@ public final class Registry implements AutoCloseable {
     http =
         HttpServer.start(
             config.listeners(),
+            config.tls(),
             new HttpServer.Services(
                 store::queries,
                 submitter,

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -38,7 +40,7 @@ public final class ClientConfig extends AbstractConfig {
   }
 
   public static final ConfigDef DEFINITION =
-      new ConfigDef()
+      new ConfigDef(ClientTls.DEFINITION)
           .define(
               URL,
               Type.LIST,
@@ -104,8 +106,11 @@ public final class ClientConfig extends AbstractConfig {
               "How many entries each of the caching client's caches keeps before evicting the"
                   + " least recently used.");
 
+  private final SSLContext sslContext;
+
   /**
-   * @throws ConfigException when a value is invalid, or USER_INFO is chosen without user info
+   * @throws ConfigException when a value is invalid, USER_INFO is chosen without user info, or a
+   *     keystore or truststore cannot be opened
    */
   public ClientConfig(final Map<String, ?> settings) {
     // Serializers pass their whole configuration, so unknown keys are expected and not logged.
@@ -114,6 +119,7 @@ public final class ClientConfig extends AbstractConfig {
       throw new ConfigException(
           BASIC_AUTH_USER_INFO, "(hidden)", "USER_INFO needs credentials as user:password");
     }
+    this.sslContext = ClientTls.sslContext(this).orElse(null);
   }
 
   /** The registry URLs, in the order they are tried, user info included. */
@@ -149,6 +155,14 @@ public final class ClientConfig extends AbstractConfig {
   public String userInfo() {
     final Password password = getPassword(BASIC_AUTH_USER_INFO);
     return password == null ? "" : password.value();
+  }
+
+  /**
+   * The TLS context for https URLs made from the {@code schema.registry.ssl.*} keys; empty when
+   * none is set, for the JDK's default.
+   */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
   }
 
   public int maxSchemasPerSubject() {

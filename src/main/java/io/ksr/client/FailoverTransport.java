@@ -53,11 +53,12 @@ final class FailoverTransport {
   FailoverTransport(final ClientConfig config) {
     this.targets = config.urls().stream().map(url -> targetOf(url, config)).toList();
     // HTTP/1.1 because the JDK's default would try an h2c upgrade on every plain http connection.
-    this.http =
+    final HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .build();
+            .connectTimeout(config.connectTimeout());
+    config.sslContext().ifPresent(builder::sslContext);
+    this.http = builder.build();
     this.readTimeout = config.readTimeout();
     this.maxRetries = config.maxRetries();
     this.retriesWait = config.retriesWait();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,14 +68,15 @@ public final class RegistryConfig extends AbstractConfig {
       Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
 
   public static final ConfigDef DEFINITION =
-      AuthenticationSettings.define(new ConfigDef())
+      AuthenticationSettings.define(new ConfigDef(TlsConfig.DEFINITION))
           .define(
               LISTENERS,
               Type.LIST,
               "http://0.0.0.0:8081",
               (name, value) -> listenersOf(value),
               Importance.HIGH,
-              "Comma-separated addresses the REST API listens on, as http://host:port.")
+              "Comma-separated addresses the REST API listens on, as http://host:port or"
+                  + " https://host:port.")
           .define(
               BOOTSTRAP_SERVERS,
               Type.LIST,
@@ -158,10 +160,17 @@ public final class RegistryConfig extends AbstractConfig {
               "Port of the embedded broker, started when no bootstrap servers are set; 0 picks a"
                   + " free port.");
 
+  private final TlsSettings tls;
+
+  /**
+   * @throws ConfigException when a value is invalid, or an https listener's keystore or truststore
+   *     cannot be opened
+   */
   public RegistryConfig(final Map<String, ?> settings) {
     super(DEFINITION, settings, false);
     warnAboutUnknownKeys(settings.keySet());
     authentication();
+    this.tls = listeners().stream().anyMatch(Listener::isHttps) ? TlsConfig.settingsOf(this) : null;
   }
 
   /**
@@ -216,6 +225,11 @@ public final class RegistryConfig extends AbstractConfig {
 
   public List<Listener> listeners() {
     return listenersOf(getList(LISTENERS));
+  }
+
+  /** The TLS of the https listeners; empty when every listener is http. */
+  public Optional<TlsSettings> tls() {
+    return Optional.ofNullable(tls);
   }
 
   /** Broker addresses, or an empty list when the registry should start its own broker. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.ksr.config.Listener;
+import io.ksr.config.TlsSettings;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.security.Authenticator;
 import io.ksr.security.Permission;
@@ -64,17 +65,25 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** Starts listening. */
-  public static HttpServer start(final List<Listener> listeners, final Services services) {
+  /**
+   * Starts listening.
+   *
+   * @param tls how the https listeners do TLS; needed when there is one
+   */
+  public static HttpServer start(
+      final List<Listener> listeners, final Optional<TlsSettings> tls, final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
+    }
+    if (tls.isEmpty() && listeners.stream().anyMatch(Listener::isHttps)) {
+      throw new IllegalArgumentException("https listeners need TLS settings");
     }
     final AccessControl access = new AccessControl(services.access(), services.queries());
     final Routes routes = new Routes(services, access);
     final Javalin app =
         Javalin.create(
             cfg -> {
-              configureServer(cfg, listeners);
+              configureServer(cfg, listeners, tls);
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(access::signIn);
@@ -113,7 +122,8 @@ public final class HttpServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void configureServer(final JavalinConfig cfg, final List<Listener> listeners) {
+  private static void configureServer(
+      final JavalinConfig cfg, final List<Listener> listeners, final Optional<TlsSettings> tls) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.prefer405over404 = true;
@@ -125,7 +135,9 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.addConnector(
           (server, http) -> {
             final ServerConnector connector =
-                new ServerConnector(server, new HttpConnectionFactory(http));
+                listener.isHttps()
+                    ? HttpsConnectors.create(server, http, tls.orElseThrow())
+                    : new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(listener.host());
             connector.setPort(listener.port());
             return connector;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class RegistryConfigTest {
   void shouldHaveADefaultForEveryKey() {
     final RegistryConfig config = new RegistryConfig(Map.of());
 
-    assertEquals(List.of(new Listener("0.0.0.0", 8081)), config.listeners());
+    assertEquals(List.of(new Listener(Listener.Scheme.HTTP, "0.0.0.0", 8081)), config.listeners());
     assertEquals(List.of(), config.bootstrapServers());
     assertEquals("_schemas", config.topic());
     assertEquals(3, config.topicReplicationFactor());
@@ -69,7 +70,7 @@ class RegistryConfigTest {
 
     assertEquals("_from_env", config.topic());
     assertEquals(CompatibilityLevel.FULL, config.compatibilityLevel());
-    assertEquals(List.of(new Listener("h", 1)), config.listeners());
+    assertEquals(List.of(new Listener(Listener.Scheme.HTTP, "h", 1)), config.listeners());
   }
 
   @Test
@@ -116,10 +117,13 @@ class RegistryConfigTest {
       final String row = "| `" + key.name + "` | ";
       assertTrue(readme.contains(row), "README.md lacks a row for " + key.name);
       final Object value = key.defaultValue;
+      // A password's default prints as [hidden]; the README shows none.
       final String shown =
-          value instanceof List<?> list
-              ? String.join(",", list.stream().map(String::valueOf).toList())
-              : String.valueOf(value);
+          value instanceof Password
+              ? ""
+              : value instanceof List<?> list
+                  ? String.join(",", list.stream().map(String::valueOf).toList())
+                  : String.valueOf(value);
       if (!shown.isEmpty()) {
         assertTrue(
             readme.contains(row + "`" + shown + "`"),

@@ -10,14 +10,14 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** Talks to a registry over real HTTP, as a user's curl or client would. */
 public final class RestClient {
   public static final String V1 = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String baseUrl;
 
   /** A response's status and body. */
@@ -38,6 +38,14 @@ public final class RestClient {
 
   public RestClient(final String baseUrl) {
     this.baseUrl = baseUrl;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** A client of an https:// registry, trusting and showing what the TLS context holds. */
+  public RestClient(final String baseUrl, final SSLContext tls) {
+    this.baseUrl = baseUrl;
+    this.http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
   }
 
   public Response get(final String path) {
