@@ -157,6 +157,7 @@ public final class Registry implements AutoCloseable {
     http =
         HttpServer.start(
             config.listeners(),
+            config.maxRequestBodySize(),
             new HttpServer.Services(
                 store::queries, submitter, providers, status, config.modeMutability()));
     started.push(http);

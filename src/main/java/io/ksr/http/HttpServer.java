@@ -49,8 +49,13 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** Starts listening. */
-  public static HttpServer start(final List<Listener> listeners, final Services services) {
+  /**
+   * Starts listening.
+   *
+   * @param maxRequestBodySize the largest request body read, in bytes; larger ones get 413
+   */
+  public static HttpServer start(
+      final List<Listener> listeners, final long maxRequestBodySize, final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -59,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
         Javalin.create(
             cfg -> {
               configureServer(cfg, listeners);
+              cfg.http.maxRequestSize = maxRequestBodySize;
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(MediaTypes::negotiate);
