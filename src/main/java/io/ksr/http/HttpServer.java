@@ -108,6 +108,7 @@ public final class HttpServer implements AutoCloseable {
     cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
     cfg.jetty.modifyServletContextHandler(
         handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     for (final Listener listener : listeners) {
       cfg.jetty.addConnector(
           (server, http) -> {
