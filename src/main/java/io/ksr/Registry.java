@@ -166,6 +166,7 @@ public final class Registry implements AutoCloseable {
         HttpServer.start(
             config.listeners(),
             config.tls(),
+            config.maxRequestBodySize(),
             new HttpServer.Services(
                 store::queries,
                 submitter,

@@ -46,6 +46,7 @@ public final class RegistryConfig extends AbstractConfig {
   public static final String DATA_DIR = "data.dir";
   public static final String EMBEDDED_KAFKA_PORT = "embedded.kafka.port";
   public static final String MODE_MUTABILITY = "mode.mutability";
+  public static final String MAX_REQUEST_BODY_SIZE = "max.request.body.size";
 
   /** Environment variables of the Confluent image's launcher that are not registry settings. */
   private static final Set<String> LAUNCHER_VARIABLES =
@@ -137,6 +138,14 @@ public final class RegistryConfig extends AbstractConfig {
               Importance.LOW,
               "Whether the mode (READWRITE, READONLY, IMPORT...) may be changed through the REST"
                   + " API.")
+          .define(
+              MAX_REQUEST_BODY_SIZE,
+              Type.INT,
+              4 * 1024 * 1024,
+              Range.atLeast(1024),
+              Importance.MEDIUM,
+              "The largest request body, in bytes, that the REST API reads; a larger one is"
+                  + " refused with 413 before it is parsed.")
           .define(
               HOST_NAME,
               Type.STRING,
@@ -263,6 +272,10 @@ public final class RegistryConfig extends AbstractConfig {
 
   public boolean modeMutability() {
     return getBoolean(MODE_MUTABILITY);
+  }
+
+  public int maxRequestBodySize() {
+    return getInt(MAX_REQUEST_BODY_SIZE);
   }
 
   /** {@code host.name}, or this machine's host name when it is not set. */

@@ -2,10 +2,8 @@ package io.ksr.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,8 +40,7 @@ public record SchemaConfig(
   public static final String UPDATE_LEVEL_KEY = "compatibility";
 
   private static final String LEVEL_KEY = "compatibilityLevel";
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final ObjectMapper MAPPER = StrictJson.mapper();
 
   public static final SchemaConfig EMPTY =
       new SchemaConfig(null, null, null, null, null, null, null, null, null);
@@ -91,8 +88,7 @@ public record SchemaConfig(
     try {
       result = MAPPER.treeToValue(merged, SchemaConfig.class);
     } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new RegistryException(
-          ErrorCode.BAD_REQUEST, "Invalid config: " + e.getOriginalMessage());
+      throw new RegistryException(ErrorCode.BAD_REQUEST, "The config " + StrictJson.problem(e));
     }
     DataContracts.validateRuleSet(result.defaultRuleSet());
     DataContracts.validateRuleSet(result.overrideRuleSet());

@@ -48,6 +48,13 @@ public final class SchemaProviders {
       throw Errors.invalidSchema(
           "Schema type " + type + " is not supported by this registry; it serves " + types());
     }
-    return provider.parse(schemaText, references, isNew);
+    try {
+      return provider.parse(schemaText, references, isNew);
+    } catch (final StackOverflowError e) {
+      // The parsers recurse once per level of nesting; a hostile schema must not take the
+      // thread down with it, least of all the writer's.
+      throw Errors.invalidSchema(
+          "Invalid schema of type " + type + ", details: the schema is nested too deeply");
+    }
   }
 }

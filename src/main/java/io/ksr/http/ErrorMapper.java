@@ -7,6 +7,7 @@ import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
 import io.ksr.http.dto.ErrorResponse;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
   private ErrorMapper() {}
 
@@ -36,7 +39,8 @@ final class ErrorMapper {
       return;
     }
     LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), error);
-    respond(ctx, ErrorCode.INTERNAL_SERVER_ERROR.code(), "Internal Server Error: " + error);
+    // The details are in the log: clients learn nothing of the server's insides.
+    respond(ctx, ErrorCode.INTERNAL_SERVER_ERROR.code(), "Internal Server Error");
   }
 
   private static void respond(final Context ctx, final RegistryException e) {
@@ -46,7 +50,16 @@ final class ErrorMapper {
   /** Answers with an error; the HTTP status is the code's first three digits. */
   private static void respond(final Context ctx, final int code, final String message) {
     ctx.status(code < 1000 ? code : code / 100);
-    Json.respond(ctx, new ErrorResponse(code, message));
+    Json.respond(ctx, new ErrorResponse(code, withoutClassNames(message)));
+  }
+
+  /**
+   * A message without the exception class names that parsers put in front of their messages ({@code
+   * org.apache.avro.SchemaParseException: }): they tell clients about the server's insides and
+   * nothing about their input.
+   */
+  static String withoutClassNames(final String message) {
+    return message == null ? "" : CLASS_NAME.matcher(message).replaceAll("");
   }
 
   private static String reason(final HttpResponseException e) {

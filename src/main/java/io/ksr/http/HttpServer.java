@@ -69,9 +69,13 @@ public final class HttpServer implements AutoCloseable {
    * Starts listening.
    *
    * @param tls how the https listeners do TLS; needed when there is one
+   * @param maxRequestBodySize the largest request body read, in bytes; larger ones get 413
    */
   public static HttpServer start(
-      final List<Listener> listeners, final Optional<TlsSettings> tls, final Services services) {
+      final List<Listener> listeners,
+      final Optional<TlsSettings> tls,
+      final long maxRequestBodySize,
+      final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -84,6 +88,7 @@ public final class HttpServer implements AutoCloseable {
         Javalin.create(
             cfg -> {
               configureServer(cfg, listeners, tls);
+              cfg.http.maxRequestSize = maxRequestBodySize;
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(access::signIn);
@@ -131,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
     cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
     cfg.jetty.modifyServletContextHandler(
         handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     for (final Listener listener : listeners) {
       cfg.jetty.addConnector(
           (server, http) -> {

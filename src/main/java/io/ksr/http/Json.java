@@ -1,19 +1,21 @@
 package io.ksr.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.StrictJson;
+import java.io.IOException;
 
-/** Request and response bodies: lenient on input, and written with the negotiated media type. */
+/**
+ * Request bodies, read strictly as {@link StrictJson} says, and response bodies, written with the
+ * negotiated media type.
+ */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final ObjectMapper MAPPER = StrictJson.mapper();
 
   private Json() {}
 
@@ -23,8 +25,10 @@ final class Json {
    * @throws RegistryException 422 when the body is missing, 400 when it is not JSON of that shape
    */
   static <T> T read(final Context ctx, final Class<T> type) {
-    final String body = ctx.body();
-    if (body.isBlank()) {
+    // Bytes, not text: Jackson then refuses invalid UTF-8 instead of reading it as U+FFFD, and a
+    // made-up charset in the Content-Type does not matter.
+    final byte[] body = ctx.bodyAsBytes();
+    if (isBlank(body)) {
       throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "The request has no body");
     }
     try {
@@ -35,7 +39,10 @@ final class Json {
       return value;
     } catch (final JsonProcessingException e) {
       throw new RegistryException(
-          ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+          ErrorCode.BAD_REQUEST, "The request body " + StrictJson.problem(e));
+    } catch (final IOException e) {
+      throw new RegistryException(
+          ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + e.getMessage());
     }
   }
 
@@ -50,6 +57,15 @@ final class Json {
       throw new RegistryException(ErrorCode.BAD_REQUEST, "The request body is not a JSON object");
     }
     return (ObjectNode) body;
+  }
+
+  private static boolean isBlank(final byte[] body) {
+    for (final byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Answers with a JSON body. */

@@ -38,7 +38,8 @@ final class MediaTypes {
   static void negotiate(final Context ctx) {
     ctx.attribute(RESPONSE_TYPE, V1);
     if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
-      final String contentType = ctx.contentType();
+      // The raw header: the parsed one fails on a charset that the JVM does not know.
+      final String contentType = ctx.header("Content-Type");
       if (contentType != null
           && !contentType.isBlank()
           && !REQUEST_TYPES.contains(baseType(contentType))) {
@@ -80,7 +81,8 @@ final class MediaTypes {
   private static double quality(final String accept, final String type) {
     double quality = 0;
     for (final String range : accept.split(",")) {
-      final String[] parts = range.split(";");
+      // -1 keeps empty parts, so that a range of only semicolons still has a (blank) type.
+      final String[] parts = range.split(";", -1);
       final String wanted = parts[0].trim().toLowerCase(Locale.ROOT);
       if (wanted.equals(type) || wanted.equals("application/*") || wanted.equals("*/*")) {
         quality = Math.max(quality, qualityParameter(parts));
@@ -104,6 +106,6 @@ final class MediaTypes {
   }
 
   private static String baseType(final String contentType) {
-    return contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return contentType.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
   }
 }
