@@ -7,6 +7,9 @@ import io.ksr.domain.SchemaProviders;
 import io.ksr.embedded.EmbeddedKafka;
 import io.ksr.http.HttpServer;
 import io.ksr.http.InstanceStatus;
+import io.ksr.monitoring.KafkaProbe;
+import io.ksr.monitoring.Readiness;
+import io.ksr.monitoring.RegistryMetrics;
 import io.ksr.security.Authenticator;
 import io.ksr.store.CatchUpLogger;
 import io.ksr.store.LocalStore;
@@ -85,6 +88,9 @@ public final class Registry implements AutoCloseable {
     // Read the users and rules files first: a mistake in them should not wait for Kafka.
     final Authenticator authenticator =
         authentication.authenticator().map(Registry::authenticator).orElse(null);
+    LOG.info("Starting with this configuration:\n{}", config.describe());
+    final RegistryMetrics metrics = new RegistryMetrics();
+    started.push(metrics);
     bootstrapServers = String.join(",", config.bootstrapServers());
     if (bootstrapServers.isEmpty()) {
       final EmbeddedKafka broker =
@@ -162,20 +168,32 @@ public final class Registry implements AutoCloseable {
                 locator.writer(),
                 store.lagRecords(),
                 progress.skippedRecords());
+    metrics.bind(
+        new RegistryMetrics.Sources(
+            store::lagRecords,
+            writerStatus::isWriter,
+            replies::pendingCount,
+            progress::skippedRecords),
+        streams);
+    final KafkaProbe probe = new KafkaProbe(admin, store::lagRecords);
+    started.push(probe);
     http =
         HttpServer.start(
-            config.listeners(),
-            config.tls(),
-            config.maxRequestBodySize(),
+            new HttpServer.Settings(
+                config.listeners(),
+                config.tls(),
+                config.maxRequestBodySize(),
+                config.requestLogLevel()),
             new HttpServer.Services(
                 store::queries,
                 submitter,
                 providers,
                 status,
                 config.modeMutability(),
-                authenticator,
-                authentication.realm(),
-                authentication.skipPaths()));
+                new HttpServer.SignIn(
+                    authenticator, authentication.realm(), authentication.skipPaths()),
+                () -> Readiness.of(probe, config.readyTimeout()),
+                metrics));
     started.push(http);
     LOG.info(
         "Schema registry '{}', instance {}, ready in {} ms: listening on {} (ports {}), Kafka at"

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The registry's configuration, under Confluent Schema Registry's key names. Every key has a
@@ -63,13 +65,18 @@ public final class RegistryConfig extends AbstractConfig {
           "SCHEMA_REGISTRY_VERSION");
 
   private static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
+  private static final String HIDDEN = "[hidden]";
+
+  /** Words in a Kafka client key that mark its value as a credential, never to be logged. */
+  private static final List<String> CREDENTIAL_WORDS =
+      List.of("password", "jaas", "secret", "user.info", "token", "credential");
 
   /** The registry's own keys under {@code kafkastore.}; all others go to the Kafka clients. */
   private static final Set<String> OWN_KAFKASTORE_KEYS =
       Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
 
   public static final ConfigDef DEFINITION =
-      AuthenticationSettings.define(new ConfigDef(TlsConfig.DEFINITION))
+      OperationsSettings.define(AuthenticationSettings.define(new ConfigDef(TlsConfig.DEFINITION)))
           .define(
               LISTENERS,
               Type.LIST,
@@ -306,6 +313,37 @@ public final class RegistryConfig extends AbstractConfig {
   /** Where Kafka Streams keeps this instance's local store. */
   public Path streamsStateDir() {
     return dataDir().resolve("streams");
+  }
+
+  /** How long Kafka may fail to answer before this instance says it is not ready. */
+  public Duration readyTimeout() {
+    return OperationsSettings.readyTimeout(this);
+  }
+
+  /** The level of the per-request log line, or null when there is none. */
+  public Level requestLogLevel() {
+    return OperationsSettings.requestLogLevel(this);
+  }
+
+  /**
+   * Every setting in force, one per line and sorted, with passwords and other credentials shown as
+   * {@code [hidden]}, for the log at start-up.
+   */
+  public String describe() {
+    final Map<String, Object> shown = new TreeMap<>();
+    values().forEach((key, value) -> shown.put(key, value));
+    kafkaClientSettings()
+        .forEach(
+            (key, value) -> shown.put(KAFKASTORE_PREFIX + key, isCredential(key) ? HIDDEN : value));
+    final StringBuilder text = new StringBuilder();
+    shown.forEach(
+        (key, value) -> text.append("  ").append(key).append(" = ").append(value).append('\n'));
+    return text.toString().stripTrailing();
+  }
+
+  private static boolean isCredential(final String key) {
+    final String lower = key.toLowerCase(Locale.ROOT);
+    return CREDENTIAL_WORDS.stream().anyMatch(lower::contains);
   }
 
   /** How REST API users sign in and what they may do. */

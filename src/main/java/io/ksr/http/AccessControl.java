@@ -5,12 +5,9 @@ import io.javalin.http.Handler;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
 import io.ksr.security.Access;
-import io.ksr.security.Authenticator;
 import io.ksr.security.Permission;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader.Usage;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,37 +17,24 @@ import java.util.function.Supplier;
 final class AccessControl {
   private static final String ACCESS = "ksr.access";
 
-  /**
-   * How the API authenticates.
-   *
-   * @param authenticator checks credentials; empty when anyone may do anything
-   * @param realm named in the challenge of a 401 answer
-   * @param skipPaths answered without credentials
-   */
-  record Settings(Optional<Authenticator> authenticator, String realm, Set<String> skipPaths) {
-
-    Settings {
-      skipPaths = Set.copyOf(skipPaths);
-    }
-  }
-
-  private final Settings settings;
+  private final HttpServer.SignIn settings;
   private final Supplier<RegistryQueries> queries;
 
-  AccessControl(final Settings settings, final Supplier<RegistryQueries> queries) {
+  AccessControl(final HttpServer.SignIn settings, final Supplier<RegistryQueries> queries) {
     this.settings = settings;
     this.queries = queries;
   }
 
   /** Runs before every route: 401 without valid credentials. */
   void signIn(final Context ctx) {
-    if (settings.authenticator().isEmpty() || settings.skipPaths().contains(ctx.path())) {
+    if (settings.authenticator() == null
+        || settings.unauthenticatedPaths().contains(ctx.path())
+        || OperationsController.UNAUTHENTICATED.contains(ctx.path())) {
       ctx.attribute(ACCESS, Access.UNRESTRICTED);
       return;
     }
     try {
-      ctx.attribute(
-          ACCESS, settings.authenticator().get().authenticate(ctx.header("Authorization")));
+      ctx.attribute(ACCESS, settings.authenticator().authenticate(ctx.header("Authorization")));
     } catch (final RegistryException e) {
       if (e.errorCode() == ErrorCode.UNAUTHORIZED) {
         ctx.header(

@@ -18,10 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final String ERROR_CODE = "ksr.errorCode";
   private static final Pattern CLASS_NAME =
       Pattern.compile("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
   private ErrorMapper() {}
+
+  /** The error code a request was answered with, or null when it succeeded. */
+  static Integer errorCode(final Context ctx) {
+    return ctx.attribute(ERROR_CODE);
+  }
 
   static void register(final RoutesConfig routes) {
     routes.exception(RegistryException.class, (e, ctx) -> respond(ctx, e));
@@ -49,6 +55,7 @@ final class ErrorMapper {
 
   /** Answers with an error; the HTTP status is the code's first three digits. */
   private static void respond(final Context ctx, final int code, final String message) {
+    ctx.attribute(ERROR_CODE, code);
     ctx.status(code < 1000 ? code : code / 100);
     Json.respond(ctx, new ErrorResponse(code, withoutClassNames(message)));
   }

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.ksr.config.Listener;
 import io.ksr.config.TlsSettings;
 import io.ksr.domain.SchemaProviders;
+import io.ksr.monitoring.Readiness;
+import io.ksr.monitoring.RegistryMetrics;
 import io.ksr.security.Authenticator;
 import io.ksr.security.Permission;
 import io.ksr.store.RegistryQueries;
@@ -21,6 +23,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.event.Level;
 
 /**
  * The REST API: Confluent's paths on Javalin. This is the only class that creates the server and
@@ -34,14 +37,51 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
+   * How the server listens.
+   *
+   * @param tls how the https listeners do TLS; needed when there is one
+   * @param maxRequestBodySize the largest request body read, in bytes; larger ones get 413
+   * @param requestLogLevel the level of the one line logged per request; null for none
+   */
+  public record Settings(
+      List<Listener> listeners,
+      Optional<TlsSettings> tls,
+      long maxRequestBodySize,
+      Level requestLogLevel) {
+    public Settings {
+      if (listeners.isEmpty()) {
+        throw new IllegalArgumentException("at least one listener is needed");
+      }
+      if (tls.isEmpty() && listeners.stream().anyMatch(Listener::isHttps)) {
+        throw new IllegalArgumentException("https listeners need TLS settings");
+      }
+    }
+  }
+
+  /**
+   * How users sign in.
+   *
+   * @param authenticator checks credentials; null when anyone may do anything
+   * @param realm named in the challenge of a 401 answer
+   * @param unauthenticatedPaths answered without credentials
+   */
+  public record SignIn(
+      Authenticator authenticator, String realm, Set<String> unauthenticatedPaths) {
+    /** Everyone may do everything. */
+    public static final SignIn NONE = new SignIn(null, "", Set.of());
+
+    public SignIn {
+      unauthenticatedPaths = Set.copyOf(unauthenticatedPaths);
+    }
+  }
+
+  /**
    * What the API serves from.
    *
    * @param queries reads this instance's store; called once per request
    * @param submitter hands writes to the writer
    * @param modeMutable whether modes may be changed ({@code mode.mutability})
-   * @param authenticator signs users in; null when anyone may do anything
-   * @param realm named in the challenge of a 401 answer
-   * @param unauthenticatedPaths answered without credentials
+   * @param readiness whether this instance should get traffic
    */
   public record Services(
       Supplier<RegistryQueries> queries,
@@ -49,50 +89,45 @@ public final class HttpServer implements AutoCloseable {
       SchemaProviders providers,
       Supplier<InstanceStatus> status,
       boolean modeMutable,
-      Authenticator authenticator,
-      String realm,
-      Set<String> unauthenticatedPaths) {
-    AccessControl.Settings access() {
-      return new AccessControl.Settings(
-          Optional.ofNullable(authenticator), realm, unauthenticatedPaths);
-    }
-
+      SignIn signIn,
+      Supplier<Readiness> readiness,
+      RegistryMetrics metrics) {
     public Services {
       Objects.requireNonNull(queries, "queries can't be null");
       Objects.requireNonNull(submitter, "submitter can't be null");
       Objects.requireNonNull(providers, "providers can't be null");
       Objects.requireNonNull(status, "status can't be null");
+      Objects.requireNonNull(signIn, "signIn can't be null");
+      Objects.requireNonNull(readiness, "readiness can't be null");
+      Objects.requireNonNull(metrics, "metrics can't be null");
     }
   }
 
-  /**
-   * Starts listening.
-   *
-   * @param tls how the https listeners do TLS; needed when there is one
-   * @param maxRequestBodySize the largest request body read, in bytes; larger ones get 413
-   */
-  public static HttpServer start(
-      final List<Listener> listeners,
-      final Optional<TlsSettings> tls,
-      final long maxRequestBodySize,
-      final Services services) {
-    if (listeners.isEmpty()) {
-      throw new IllegalArgumentException("at least one listener is needed");
-    }
-    if (tls.isEmpty() && listeners.stream().anyMatch(Listener::isHttps)) {
-      throw new IllegalArgumentException("https listeners need TLS settings");
-    }
-    final AccessControl access = new AccessControl(services.access(), services.queries());
+  /** Starts listening. */
+  public static HttpServer start(final Settings settings, final Services services) {
+    final AccessControl access = new AccessControl(services.signIn(), services.queries());
     final Routes routes = new Routes(services, access);
+    final OperationsController operations =
+        new OperationsController(services.readiness(), services.metrics());
+    final RequestLog requestLog = new RequestLog(services.metrics(), settings.requestLogLevel());
     final Javalin app =
         Javalin.create(
             cfg -> {
-              configureServer(cfg, listeners, tls);
-              cfg.http.maxRequestSize = maxRequestBodySize;
+              configureServer(cfg, settings.listeners(), settings.tls());
+              cfg.http.maxRequestSize = settings.maxRequestBodySize();
+              cfg.requestLogger.http(requestLog::record);
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(access::signIn);
-              cfg.routes.before(MediaTypes::negotiate);
+              cfg.routes.before(
+                  ctx -> {
+                    if (!OperationsController.isOperational(ctx.path())) {
+                      MediaTypes.negotiate(ctx);
+                    }
+                  });
+              cfg.routes.get(OperationsController.LIVE, operations::live);
+              cfg.routes.get(OperationsController.READY, operations::ready);
+              cfg.routes.get(OperationsController.METRICS, operations::metrics);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.get("/v1/metadata/id", routes.metadata::id);

@@ -55,6 +55,11 @@ public final class ReplyListener implements AutoCloseable {
     return future;
   }
 
+  /** How many sent commands still await their reply. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
   private void run() {
     while (running) {
       try {

@@ -1,0 +1,104 @@
+package io.ksr.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The registry's metrics, served in Prometheus' text format at {@code GET /metrics}. */
+public final class RegistryMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter registrations;
+  private final Counter compatibilityRejections;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private KafkaStreamsMetrics streams;
+
+  /** What the instance reports about itself; each is read when metrics are scraped. */
+  public record Sources(
+      Supplier<OptionalLong> storeLagRecords,
+      BooleanSupplier isWriter,
+      IntSupplier commandsPending,
+      LongSupplier poisonRecordsSkipped) {}
+
+  public RegistryMetrics() {
+    registrations =
+        Counter.builder("ksr.registrations")
+            .description("Schema registrations answered with success by this instance")
+            .register(meters);
+    compatibilityRejections =
+        Counter.builder("ksr.compatibility.rejections")
+            .description("Registrations refused by this instance as incompatible (40901)")
+            .register(meters);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    gc.bindTo(meters);
+  }
+
+  /** Reports the instance's state and its Kafka Streams client from now on. */
+  public void bind(final Sources sources, final KafkaStreams kafkaStreams) {
+    Gauge.builder("ksr.store.lag.records", sources, s -> s.storeLagRecords().get().orElse(0))
+        .description("Records of the schemas topic this instance's store has not read yet")
+        .register(meters);
+    Gauge.builder("ksr.writer", sources, s -> s.isWriter().getAsBoolean() ? 1 : 0)
+        .description("1 while this instance is the registry's writer")
+        .register(meters);
+    Gauge.builder("ksr.commands.pending", sources, s -> s.commandsPending().getAsInt())
+        .description("Writes this instance has handed to the writer and awaits")
+        .register(meters);
+    FunctionCounter.builder(
+            "ksr.poison.records.skipped", sources, s -> s.poisonRecordsSkipped().getAsLong())
+        .description("Records of the schemas topic skipped as unreadable")
+        .register(meters);
+    streams = new KafkaStreamsMetrics(kafkaStreams);
+    streams.bindTo(meters);
+  }
+
+  /** Counts one answered HTTP request. */
+  public void request(
+      final String method, final String route, final int status, final Duration time) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route and status")
+        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(time);
+  }
+
+  public void registered() {
+    registrations.increment();
+  }
+
+  public void compatibilityRejected() {
+    compatibilityRejections.increment();
+  }
+
+  /** Every metric, in Prometheus' text format. */
+  public String scrape() {
+    return meters.scrape();
+  }
+
+  @Override
+  public void close() {
+    if (streams != null) {
+      streams.close();
+    }
+    gc.close();
+    meters.close();
+  }
+}
