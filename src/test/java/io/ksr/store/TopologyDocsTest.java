@@ -1,6 +1,7 @@
 package io.ksr.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.SchemaProviders;
@@ -15,8 +16,9 @@ import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 
 /**
- * The topology in {@code topology-docs/} is the one the code builds. Renaming a node or store
- * changes the state of running clusters, so it must be a visible change to the docs too.
+ * The topology in {@code topology-docs/}, as text and as Mermaid diagrams (one of them also in its
+ * README), is the one the code builds. Renaming a node or store changes the state of running
+ * clusters, so it must be a visible change to the docs too.
  *
  * <p>After an intended change, regenerate with {@code mvn test -Dtest=TopologyDocsTest
  * -Dksr.updateTopologyDocs=true}.
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class TopologyDocsTest {
   private static final TopicNames TOPICS = TopicNames.derivedFrom("_schemas");
   private static final SchemaProviders PROVIDERS = SchemaProviders.builtIn();
+  private static final Path README = Path.of("topology-docs/README.md");
+  private static final String MERMAID_BLOCK = "```mermaid\n";
 
   @Test
   void shouldMatchTheDocumentedTopologyOfAnInstanceThatMayWrite() throws IOException {
@@ -41,24 +45,37 @@ class TopologyDocsTest {
                 new WriterStatus(),
                 "node-1:8081"));
 
-    assertDocumented(Path.of("topology-docs/topology.txt"), topology);
+    assertDocumented(Path.of("topology-docs/topology.txt"), topology.describe().toString());
+    final String diagram = TopologyMermaid.render(topology.describe());
+    assertDocumented(Path.of("topology-docs/topology.mmd"), diagram);
+    assertDocumented(README, withDiagram(Files.readString(README), diagram));
   }
 
   @Test
   void shouldMatchTheDocumentedTopologyOfAReaderOnlyInstance() throws IOException {
+    final Topology topology = RegistryTopology.readerOnly(TOPICS, new StoreProgress(), PROVIDERS);
+
     assertDocumented(
-        Path.of("topology-docs/topology-reader-only.txt"),
-        RegistryTopology.readerOnly(TOPICS, new StoreProgress(), PROVIDERS));
+        Path.of("topology-docs/topology-reader-only.txt"), topology.describe().toString());
+    assertDocumented(
+        Path.of("topology-docs/topology-reader-only.mmd"),
+        TopologyMermaid.render(topology.describe()));
   }
 
-  private static void assertDocumented(final Path file, final Topology topology)
-      throws IOException {
-    final String actual = topology.describe().toString();
+  /** The README with its only Mermaid block holding this diagram, so that GitHub renders it. */
+  private static String withDiagram(final String readme, final String diagram) {
+    final int start = readme.indexOf(MERMAID_BLOCK);
+    assertTrue(start >= 0, README + " has no " + MERMAID_BLOCK.strip() + " block for the diagram");
+    final int end = readme.indexOf("```", start + MERMAID_BLOCK.length());
+    return readme.substring(0, start + MERMAID_BLOCK.length()) + diagram + readme.substring(end);
+  }
+
+  private static void assertDocumented(final Path file, final String actual) throws IOException {
     if (Boolean.getBoolean("ksr.updateTopologyDocs")) {
       Files.writeString(file, actual);
     }
     assertEquals(
-        Files.readString(file),
+        Files.exists(file) ? Files.readString(file) : "",
         actual,
         file
             + " no longer matches the code; if the change is intended, regenerate it with"
