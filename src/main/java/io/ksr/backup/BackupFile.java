@@ -49,7 +49,6 @@ final class BackupFile {
     private final Path body;
     private final BufferedWriter out;
     private long count;
-    private boolean finished;
 
     Writer(final Path target) throws IOException {
       this.target = target.toAbsolutePath();
@@ -65,7 +64,7 @@ final class BackupFile {
       putBytes(line, "key", record.key());
       putBytes(line, "value", record.value());
       out.write(MAPPER.writeValueAsString(line));
-      out.newLine();
+      out.write('\n');
       count++;
     }
 
@@ -86,16 +85,13 @@ final class BackupFile {
           Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
       try {
         try (OutputStream writer = Files.newOutputStream(complete)) {
-          writer.write(
-              (MAPPER.writeValueAsString(header) + System.lineSeparator())
-                  .getBytes(StandardCharsets.UTF_8));
+          writer.write((MAPPER.writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8));
           Files.copy(body, writer);
         }
         moveIntoPlace(complete);
       } finally {
         Files.deleteIfExists(complete);
       }
-      finished = true;
     }
 
     private void moveIntoPlace(final Path complete) throws IOException {
@@ -109,9 +105,7 @@ final class BackupFile {
 
     @Override
     public void close() throws IOException {
-      if (!finished) {
-        out.close();
-      }
+      out.close();
       Files.deleteIfExists(body);
     }
   }
