@@ -127,7 +127,12 @@ final class SchemasTopic implements AutoCloseable {
           movedAt = now;
         } else if (now - movedAt > stall.toNanos()) {
           throw new BackupException(
-              "Reading " + where() + " made no progress for " + stall + " at offset " + position);
+              "Reading "
+                  + where()
+                  + " made no progress for "
+                  + stall.toSeconds()
+                  + " s at offset "
+                  + position);
         }
         if (now - reportedAt > PROGRESS_EVERY.toNanos()) {
           err.printf("Read %d records, up to offset %d of %d%n", count, position, end);
@@ -175,7 +180,12 @@ final class SchemasTopic implements AutoCloseable {
           e.getCause());
     } catch (final TimeoutException e) {
       throw new BackupException(
-          "Kafka at " + kafka.bootstrapServers() + " did not answer within " + config.timeout(), e);
+          "Kafka at "
+              + kafka.bootstrapServers()
+              + " did not answer within "
+              + config.timeout().toMillis()
+              + " ms: is it running, and are the kafkastore.* settings right?",
+          e);
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackupException("Interrupted while waiting for Kafka", e);
