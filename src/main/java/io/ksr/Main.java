@@ -1,5 +1,6 @@
 package io.ksr;
 
+import io.ksr.backup.BackupCommands;
 import io.ksr.config.RegistryConfig;
 import io.ksr.security.HashPasswordCommand;
 import java.nio.file.Path;
@@ -8,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a registry: {@code java -jar ksr.jar [registry.properties]}; or hashes a password for the
- * users file: {@code java -jar ksr.jar hash-password}.
+ * Starts a registry: {@code java -jar ksr.jar [registry.properties]}; hashes a password for the
+ * users file: {@code java -jar ksr.jar hash-password}; or backs up, restores or exports the
+ * schemas: {@code java -jar ksr.jar backup|restore|export ...}.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -19,6 +21,10 @@ public final class Main {
   public static void main(final String[] args) {
     if (args.length > 0 && args[0].equals("hash-password")) {
       System.exit(HashPasswordCommand.run(System.console(), System.in, System.out));
+      return;
+    }
+    if (args.length > 0 && BackupCommands.handles(args[0])) {
+      System.exit(BackupCommands.run(args, System.getenv(), System.out, System.err));
       return;
     }
     final RegistryConfig config;
