@@ -4,6 +4,7 @@ import io.ksr.testkit.RegistrationLoad;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.RestClient.Response;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +22,12 @@ final class WriteBench {
   /** An acknowledged registration, and how long its request took. */
   record Registration(String subject, String schema, int id, double millis) {}
 
-  /** What a load of registrations achieved. */
-  record Result(List<Registration> registrations, long failures, double seconds) {
+  /**
+   * What a load of registrations achieved.
+   *
+   * @param cpuMillis the CPU time of the whole JVM meanwhile: broker, registry and clients
+   */
+  record Result(List<Registration> registrations, long failures, double seconds, double cpuMillis) {
     double p50() {
       return percentile(millis(), 50);
     }
@@ -48,6 +53,7 @@ final class WriteBench {
   static Result newSubjects(final RestClient rest, final String prefix, final int count) {
     final List<Registration> done = new ArrayList<>();
     long failures = 0;
+    final long cpu = cpuNanos();
     final long start = System.nanoTime();
     for (int n = 0; n < count; n++) {
       final Registration registration =
@@ -58,7 +64,7 @@ final class WriteBench {
         done.add(registration);
       }
     }
-    return new Result(done, failures, (System.nanoTime() - start) / 1e9);
+    return new Result(done, failures, (System.nanoTime() - start) / 1e9, since(cpu));
   }
 
   /**
@@ -71,6 +77,7 @@ final class WriteBench {
       final RestClient rest, final String subject, final int first, final int count) {
     final List<Registration> done = new ArrayList<>();
     long failures = 0;
+    final long cpu = cpuNanos();
     final long start = System.nanoTime();
     for (int n = first; n < first + count; n++) {
       final Registration registration = register(rest, subject, version(n));
@@ -80,7 +87,7 @@ final class WriteBench {
         done.add(registration);
       }
     }
-    return new Result(done, failures, (System.nanoTime() - start) / 1e9);
+    return new Result(done, failures, (System.nanoTime() - start) / 1e9, since(cpu));
   }
 
   /**
@@ -91,6 +98,7 @@ final class WriteBench {
       throws InterruptedException {
     final ConcurrentLinkedQueue<Registration> done = new ConcurrentLinkedQueue<>();
     final AtomicLong failures = new AtomicLong();
+    final long cpu = cpuNanos();
     final long start = System.nanoTime();
     final long end = start + millis * 1_000_000;
     final List<Thread> threads = new ArrayList<>();
@@ -120,7 +128,8 @@ final class WriteBench {
     for (final Thread thread : threads) {
       thread.join();
     }
-    return new Result(List.copyOf(done), failures.get(), (System.nanoTime() - start) / 1e9);
+    return new Result(
+        List.copyOf(done), failures.get(), (System.nanoTime() - start) / 1e9, since(cpu));
   }
 
   /** Version {@code n} of the evolving subject: the new field has a default, the old one goes. */
@@ -140,6 +149,17 @@ final class WriteBench {
     Collections.sort(sorted);
     final int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, index));
+  }
+
+  /** The CPU time this JVM has used so far, all threads together. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Milliseconds of CPU time since {@code cpuNanos}. */
+  static double since(final long cpuNanos) {
+    return (cpuNanos() - cpuNanos) / 1e6;
   }
 
   private static String name(final String prefix, final int n) {

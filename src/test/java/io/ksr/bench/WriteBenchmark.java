@@ -3,6 +3,7 @@ package io.ksr.bench;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.TestKafka;
 import io.ksr.testkit.TestRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,18 +46,21 @@ class WriteBenchmark {
     private long registrations;
     private long failures;
     private double seconds;
+    private double cpuMillis;
 
     void add(final WriteBench.Result result) {
       result.registrations().forEach(registration -> millis.add(registration.millis()));
       registrations += result.registrations().size();
       failures += result.failures();
       seconds += result.seconds();
+      cpuMillis += result.cpuMillis();
     }
 
-    void addMillis(final List<Double> more) {
+    void addMillis(final List<Double> more, final double cpu) {
       millis.addAll(more);
       registrations += more.size();
       seconds += more.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+      cpuMillis += cpu;
     }
 
     double p50() {
@@ -67,6 +71,7 @@ class WriteBenchmark {
   @Test
   void measureWriteLatencyAndThroughput() throws Exception {
     final String run = "w" + System.currentTimeMillis();
+    final String begin = loadAverage();
     final String brokers = BROKERS.isEmpty() ? TestKafka.bootstrapServers() : BROKERS;
     final Map<String, Series> series = new LinkedHashMap<>();
     final Map<String, Object> settings =
@@ -93,7 +98,10 @@ class WriteBenchmark {
         final int count = round == 0 ? Math.min(50, SEQUENTIAL) : SEQUENTIAL / ROUNDS;
         final long millis = round == 0 ? 2_000 : SECONDS * 1000L / ROUNDS;
         final String prefix = run + "-r" + round;
-        series(into, "bare transaction round trip", "Kafka").addMillis(bare.measure(count));
+        final long cpu = WriteBench.cpuNanos();
+        final List<Double> roundTrips = bare.measure(count);
+        series(into, "bare transaction round trip", "Kafka")
+            .addMillis(roundTrips, WriteBench.since(cpu));
         for (final Map.Entry<String, String> system : systems.entrySet()) {
           final RestClient rest = new RestClient(system.getValue());
           series(into, "sequential, new subject each", system.getKey())
@@ -109,9 +117,19 @@ class WriteBenchmark {
         }
       }
     }
-    final String table = table(series);
+    final String table = table(series, loadAverage(begin));
     System.out.println(table);
     Files.writeString(Path.of("target", "write-benchmark.md"), table);
+  }
+
+  /** The machine's one-minute load average, before and after, for other work on the machine. */
+  private static String loadAverage(final String before) throws IOException {
+    return before + " before, " + loadAverage() + " after";
+  }
+
+  private static String loadAverage() throws IOException {
+    final Path loadavg = Path.of("/proc/loadavg");
+    return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
   }
 
   private static Series series(
@@ -119,7 +137,7 @@ class WriteBenchmark {
     return series.computeIfAbsent(measurement + "|" + system, key -> new Series());
   }
 
-  private static String table(final Map<String, Series> series) {
+  private static String table(final Map<String, Series> series, final String loadAverage) {
     final StringBuilder table =
         new StringBuilder(
             "Measured "
@@ -136,22 +154,27 @@ class WriteBenchmark {
                 + CLIENTS
                 + " clients per system in all"
                 + (PEER.isEmpty() ? "" : "; peer: " + PEER)
-                + ".\n\n"
-                + "| measurement | system | registrations | failed | p50 (ms) | p99 (ms) | per s |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "; load average "
+                + loadAverage
+                + ". CPU is that of the test JVM (broker, registry, clients) per registration;"
+                + " a peer's own CPU is not in it.\n\n"
+                + "| measurement | system | registrations | failed | p50 (ms) | p99 (ms) | per s"
+                + " | CPU ms each |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
     series.forEach(
         (key, values) -> {
           final String[] parts = key.split("\\|");
           table.append(
               String.format(
-                  "| %s | %s | %d | %d | %.1f | %.1f | %.0f |%n",
+                  "| %s | %s | %d | %d | %.1f | %.1f | %.0f | %.2f |%n",
                   parts[0],
                   parts[1],
                   values.registrations,
                   values.failures,
                   values.p50(),
                   WriteBench.percentile(values.millis, 99),
-                  values.registrations / values.seconds));
+                  values.registrations / values.seconds,
+                  values.cpuMillis / values.registrations));
         });
     final double bare = series.get("bare transaction round trip|Kafka").p50();
     final double ours = series.get("sequential, new subject each|ksr").p50();
