@@ -156,6 +156,7 @@ public final class Registry implements AutoCloseable {
     final CommandSubmitter submitter =
         new CommandSubmitter(
             producer, topics.commands(), replies, progress, locator, config.timeout());
+    started.push(submitter);
 
     final Supplier<InstanceStatus> status =
         () ->

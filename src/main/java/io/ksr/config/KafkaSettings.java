@@ -15,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * and then takes the user's {@code kafkastore.*} client settings (security, for one) on top.
  */
 public final class KafkaSettings {
+  private static final int WRITER_COMMIT_INTERVAL_MS = 15;
+
   private final RegistryConfig config;
   private final String bootstrapServers;
 
@@ -32,10 +34,9 @@ public final class KafkaSettings {
   }
 
   /**
-   * Kafka Streams: exactly-once, so that a writer that lost its partition cannot commit; a commit
-   * after every command and no batching delay, so that a write takes tens of milliseconds rather
-   * than the default commit interval; and short group timeouts, so that a dead writer is replaced
-   * within seconds.
+   * Kafka Streams: exactly-once, so that a writer that lost its partition cannot commit; a short
+   * commit interval, so that a write takes tens of milliseconds rather than the default interval;
+   * and short group timeouts, so that a dead writer is replaced within seconds.
    */
   public Map<String, Object> streams() {
     final Map<String, Object> settings = new HashMap<>();
@@ -45,7 +46,15 @@ public final class KafkaSettings {
     settings.put(
         StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toAbsolutePath().toString());
     settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 0);
+    // A command that finds the last commit older than this is committed at once; the commands
+    // that arrive while a commit runs, or within this time after it, share the next transaction.
+    // With 0, Kafka Streams commits after every single command, and a transaction per command
+    // bounds the registry at one commit's round trips per write under concurrent load.
+    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, WRITER_COMMIT_INTERVAL_MS);
+    // The stream thread commits the commands it has processed only when its poll returns; a poll
+    // as long as the interval keeps the last commands of a burst from waiting for the default 100
+    // ms.
+    settings.put(StreamsConfig.POLL_MS_CONFIG, WRITER_COMMIT_INTERVAL_MS);
     settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);

@@ -27,14 +27,30 @@ public final class SchemasApplier {
   private final MutableKeyValueView kv;
   private final RegistryReader reader;
   private final SchemaProviders providers;
+  private final boolean checkParses;
 
   /**
    * @param providers check that a schema parses the first time its id is seen
    */
   public SchemasApplier(final MutableKeyValueView kv, final SchemaProviders providers) {
+    this(kv, providers, true);
+  }
+
+  private SchemasApplier(
+      final MutableKeyValueView kv, final SchemaProviders providers, final boolean checkParses) {
     this.kv = Objects.requireNonNull(kv, "kv can't be null");
     this.reader = new RegistryReader(kv);
     this.providers = Objects.requireNonNull(providers, "providers can't be null");
+    this.checkParses = checkParses;
+  }
+
+  /**
+   * An applier for the writer's own records only: it parsed every schema in them when it decided to
+   * write them, so parsing again would only cost the single writer time.
+   */
+  public static SchemasApplier forOwnWrites(
+      final MutableKeyValueView kv, final SchemaProviders providers) {
+    return new SchemasApplier(kv, providers, false);
   }
 
   /**
@@ -114,7 +130,7 @@ public final class SchemasApplier {
       throw new MalformedRecordException(
           "id " + value.id() + " already stands for a different schema in context " + context);
     }
-    if (existing == null) {
+    if (existing == null && checkParses) {
       checkParses(incoming, value.id());
     }
     final StoredVersion old = reader.version(subject, value.version()).orElse(null);

@@ -10,8 +10,11 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -27,8 +30,9 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
  * the writer's decision was based on, so a client that reads right after writing, on the same
  * instance, sees its write.
  */
-public final class CommandSubmitter {
+public final class CommandSubmitter implements AutoCloseable {
   private static final long RETRY_BACKOFF_MS = 100;
+  private static final int ANSWER_THREADS = 2;
 
   private final Producer<byte[], byte[]> producer;
   private final String commandsTopic;
@@ -36,6 +40,22 @@ public final class CommandSubmitter {
   private final StoreProgress progress;
   private final WriterLocator locator;
   private final long timeoutMs;
+  private final AtomicInteger answerThreads = new AtomicInteger();
+
+  /**
+   * Where a request's result is completed, and so where its HTTP response is written: not on the
+   * threads that read replies and apply the store, which every waiting request and every other
+   * write's read-back depends on.
+   */
+  private final ExecutorService answers =
+      Executors.newFixedThreadPool(
+          ANSWER_THREADS,
+          task -> {
+            final Thread thread =
+                new Thread(task, "ksr-write-answers-" + answerThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param timeout how long a request may wait for the writer and the store ({@code
@@ -74,7 +94,12 @@ public final class CommandSubmitter {
                     .awaitCommand(answer.awaitCommandOffset())
                     .orTimeout(remaining(deadline), TimeUnit.MILLISECONDS)
                     .thenApply(applied -> answer.outcome()))
-        .handle((outcome, error) -> result(attempts, expected, outcome, error));
+        .handleAsync((outcome, error) -> result(attempts, expected, outcome, error), answers);
+  }
+
+  @Override
+  public void close() {
+    answers.shutdownNow();
   }
 
   /** The sends of one request: again while the writer is not ready, until the deadline. */

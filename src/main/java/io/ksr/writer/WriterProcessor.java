@@ -77,7 +77,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     final ReadOnlyKeyValueStore<Bytes, byte[]> store =
         context.getStateStore(RegistryTopology.SCHEMAS_STORE);
     this.overlay = new OverlayView(new StoreView(store));
-    this.overlayApplier = new SchemasApplier(overlay, providers);
+    this.overlayApplier = SchemasApplier.forOwnWrites(overlay, providers);
     this.caughtUp = catchUp.begin();
     caughtUp.thenRun(
         () -> LOG.info("The writer has read all of the schemas topic; handling commands"));
