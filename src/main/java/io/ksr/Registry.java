@@ -144,7 +144,7 @@ public final class Registry implements AutoCloseable {
     StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
-    final LocalStore store = awaitStore(streams, config, providers);
+    final LocalStore store = awaitStore(streams, config, providers, progress);
 
     final ReplyListener replies =
         new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
@@ -231,11 +231,15 @@ public final class Registry implements AutoCloseable {
   }
 
   private static LocalStore awaitStore(
-      final KafkaStreams streams, final RegistryConfig config, final SchemaProviders providers) {
+      final KafkaStreams streams,
+      final RegistryConfig config,
+      final SchemaProviders providers,
+      final StoreProgress progress) {
     final long deadline = System.nanoTime() + STORE_WAIT.toNanos();
     while (true) {
       try {
-        return new LocalStore(streams, config.topic(), providers, config.compatibilityLevel());
+        return new LocalStore(
+            streams, config.topic(), providers, config.compatibilityLevel(), progress);
       } catch (final InvalidStateStoreException e) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

@@ -220,20 +220,29 @@ class RegistryIntegrationTest {
         assertEquals("\"string\"", rest.get("/schemas/ids/" + id1 + "/schema").body());
         assertEquals(id2, rest.get("/subjects/b-value/versions/1").json().get("id").asInt());
       }
-      assertTrue(first.registry().isWriter() ^ second.registry().isWriter());
-
-      final TestRegistry writer = first.registry().isWriter() ? first : second;
-      final String writerId =
-          writer.client().get("/v1/metadata/id").json().at("/instance/id").asText();
-      for (final TestRegistry instance : List.of(first, second)) {
-        Wait.until(
-            "every instance to name the writer and have read all of _schemas",
-            Duration.ofSeconds(30),
-            () -> {
+      // The second instance's arrival moves the writer, maybe more than once, and reads can be
+      // answered before it settles: wait for one writer that both instances name.
+      Wait.until(
+          "one writer, named by every instance, and all of _schemas read",
+          Duration.ofSeconds(30),
+          () -> {
+            if (first.registry().isWriter() == second.registry().isWriter()) {
+              return false;
+            }
+            final TestRegistry current = first.registry().isWriter() ? first : second;
+            final String currentId =
+                current.client().get("/v1/metadata/id").json().at("/instance/id").asText();
+            for (final TestRegistry instance : List.of(first, second)) {
               final JsonNode metadata = instance.client().get("/v1/metadata/id").json();
-              return writerId.equals(metadata.path("writer").asText())
-                  && metadata.at("/instance/storeLagRecords").asLong(-1) == 0;
-            });
+              if (!currentId.equals(metadata.path("writer").asText())
+                  || metadata.at("/instance/storeLagRecords").asLong(-1) != 0) {
+                return false;
+              }
+            }
+            return true;
+          });
+      final TestRegistry writer = first.registry().isWriter() ? first : second;
+      for (final TestRegistry instance : List.of(first, second)) {
         final JsonNode metadata = instance.client().get("/v1/metadata/id").json();
         assertEquals(instance == writer, metadata.at("/instance/writer").asBoolean());
         assertEquals(

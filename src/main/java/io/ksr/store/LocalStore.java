@@ -34,7 +34,8 @@ public final class LocalStore {
       final KafkaStreams streams,
       final String schemasTopic,
       final SchemaProviders providers,
-      final CompatibilityLevel defaultLevel) {
+      final CompatibilityLevel defaultLevel,
+      final StoreProgress progress) {
     this.providers = Objects.requireNonNull(providers, "providers can't be null");
     this.streams = Objects.requireNonNull(streams, "streams can't be null");
     this.schemasTopic = Objects.requireNonNull(schemasTopic, "schemasTopic can't be null");
@@ -44,7 +45,11 @@ public final class LocalStore {
             StoreQueryParameters.fromNameAndType(
                 RegistryTopology.SCHEMAS_STORE,
                 QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
-    this.view = new AvailabilityCheckedView(new StoreView(store));
+    this.view =
+        new CachedView(
+            new AvailabilityCheckedView(new StoreView(store)),
+            progress::storeWrites,
+            CachedView.DEFAULT_BUDGET_BYTES);
   }
 
   /** The registry's read operations over this instance's store. */

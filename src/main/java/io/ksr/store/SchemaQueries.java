@@ -113,7 +113,13 @@ public final class SchemaQueries {
         return inContext;
       }
     }
-    for (final String context : contexts()) {
+    // Most ids live in the default context: look there before scanning for the other contexts,
+    // whose scan would otherwise cost more than the lookup itself on every read.
+    final Optional<SchemaEntry> inDefault = reader.schema(QualifiedSubject.DEFAULT_CONTEXT, id);
+    if (inDefault.isPresent()) {
+      return Optional.of(new SchemaById(QualifiedSubject.DEFAULT_CONTEXT, id, inDefault.get()));
+    }
+    for (final String context : reader.contexts()) {
       final Optional<SchemaEntry> schema = reader.schema(context, id);
       if (schema.isPresent()) {
         return Optional.of(new SchemaById(context, id, schema.get()));

@@ -41,7 +41,7 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
     this.context = context;
     final KeyValueStore<Bytes, byte[]> store =
         context.getStateStore(RegistryTopology.SCHEMAS_STORE);
-    final MutableStoreView view = new MutableStoreView(store);
+    final MutableStoreView view = new MutableStoreView(store, progress::stored);
     this.applier = new SchemasApplier(view, providers);
     progress.commandApplied(new RegistryReader(view).appliedCommandOffset());
   }

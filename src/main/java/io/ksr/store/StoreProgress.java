@@ -17,6 +17,7 @@ public final class StoreProgress {
   private final List<CommandWaiter> commandWaiters = new ArrayList<>();
   private final Map<String, CompletableFuture<Void>> barrierWaiters = new ConcurrentHashMap<>();
   private final AtomicLong skippedRecords = new AtomicLong();
+  private final AtomicLong storeWrites = new AtomicLong();
   private long appliedCommandOffset = -1;
 
   private record CommandWaiter(long offset, CompletableFuture<Void> future) {}
@@ -76,6 +77,15 @@ public final class StoreProgress {
     if (future != null) {
       future.complete(null);
     }
+  }
+
+  /** How many writes the global store has taken so far: a value read before it changed is stale. */
+  long storeWrites() {
+    return storeWrites.get();
+  }
+
+  void stored() {
+    storeWrites.incrementAndGet();
   }
 
   void recordSkipped() {
