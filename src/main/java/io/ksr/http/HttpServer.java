@@ -109,6 +109,7 @@ public final class HttpServer implements AutoCloseable {
     final Routes routes = new Routes(services, access);
     final OperationsController operations =
         new OperationsController(services.readiness(), services.metrics());
+    final WebUiController webUi = new WebUiController();
     final RequestLog requestLog = new RequestLog(services.metrics(), settings.requestLogLevel());
     final Javalin app =
         Javalin.create(
@@ -121,13 +122,15 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(access::signIn);
               cfg.routes.before(
                   ctx -> {
-                    if (!OperationsController.isOperational(ctx.path())) {
+                    if (!hasOwnFormat(ctx.path())) {
                       MediaTypes.negotiate(ctx);
                     }
                   });
               cfg.routes.get(OperationsController.LIVE, operations::live);
               cfg.routes.get(OperationsController.READY, operations::ready);
               cfg.routes.get(OperationsController.METRICS, operations::metrics);
+              cfg.routes.get(WebUiController.ROOT, webUi::root);
+              cfg.routes.get(WebUiController.FILE, webUi::file);
               cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.get("/v1/metadata/id", routes.metadata::id);
@@ -142,6 +145,11 @@ public final class HttpServer implements AutoCloseable {
             });
     app.start();
     return new HttpServer(app);
+  }
+
+  /** Whether a path is outside Confluent's API, answering in its own formats. */
+  private static boolean hasOwnFormat(final String path) {
+    return OperationsController.isOperational(path) || WebUiController.isWebUi(path);
   }
 
   /** The headers Confluent's registry sends on every response, as its REST framework does. */

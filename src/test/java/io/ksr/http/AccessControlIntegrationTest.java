@@ -96,6 +96,7 @@ class AccessControlIntegrationTest {
     // user, method, path, body, then the status for admin, writer, reader, nobody
     final Object[][] table = {
       {"GET", "/", null, 200, 200, 200, 200},
+      {"GET", "/ui/", null, 200, 200, 200, 200},
       {"GET", "/schemas/types", null, 200, 200, 200, 200},
       {"GET", "/subjects", null, 200, 200, 200, 200},
       {"GET", "/subjects/team-a-orders/versions/1", null, 200, 200, 200, 403},
@@ -162,7 +163,7 @@ class AccessControlIntegrationTest {
     assertEquals(
         "Unauthorized: wrong user name or password", wrongPassword.json().get("message").asText());
 
-    for (final String path : List.of("/", "/schemas/ids/1", "/config", "/v1/metadata/id")) {
+    for (final String path : List.of("/", "/schemas/ids/1", "/config", "/v1/metadata/id", "/ui/")) {
       assertEquals(401, registry.client().get(path).status(), path);
     }
     assertEquals(401, registry.client().post("/subjects/public-news/versions", BODY).status());
