@@ -92,6 +92,11 @@ class BrokerLossIntegrationTest {
       settings.put(RegistryConfig.TIMEOUT_MS, 3000);
       try (TestRegistry registry = TestRegistry.start(settings)) {
         final RestClient rest = registry.client();
+        // Within 3 s of starting, a loaded machine may not have elected the writer yet.
+        Wait.until(
+            "the registry to be its writer",
+            Duration.ofSeconds(30),
+            () -> registry.registry().isWriter());
         assertEquals(
             "{\"id\":1}", rest.post("/subjects/before/versions", schemaBody("\"int\"")).body());
 
