@@ -40,6 +40,19 @@ public final class SchemaProviders {
       final String schemaText,
       final List<ResolvedReference> references,
       final boolean isNew) {
+    return provider(type, schemaText).parse(schemaText, references, isNew);
+  }
+
+  /**
+   * Checks that schema text without references parses; see {@link SchemaProvider#check}.
+   *
+   * @throws RegistryException 42201 as {@link #parse} does
+   */
+  public void check(final SchemaType type, final String schemaText) {
+    provider(type, schemaText).check(schemaText);
+  }
+
+  private SchemaProvider provider(final SchemaType type, final String schemaText) {
     if (schemaText == null || schemaText.isBlank()) {
       throw Errors.invalidSchema("Empty schema");
     }
@@ -48,6 +61,6 @@ public final class SchemaProviders {
       throw Errors.invalidSchema(
           "Schema type " + type + " is not supported by this registry; it serves " + types());
     }
-    return provider.parse(schemaText, references, isNew);
+    return provider;
   }
 }
