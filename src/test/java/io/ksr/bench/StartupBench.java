@@ -39,8 +39,18 @@ final class StartupBench {
    *
    * @param ownMillis the time the registry itself reports from its first step to listening, which
    *     leaves out the JVM's start and the loading of its classes
+   * @param cpuMillis the CPU time the process had used when ready, all its threads together, which
+   *     other work on the machine changes far less than the time to ready
+   * @param loadAverage the machine's one-minute load average as the start began, since other work
+   *     on a shared machine slows a start down
    */
-  record Run(String start, long readyMillis, long ownMillis, long peakRssMib) {}
+  record Run(
+      String start,
+      long readyMillis,
+      long ownMillis,
+      long cpuMillis,
+      long peakRssMib,
+      double loadAverage) {}
 
   /**
    * @param catchUpLog the lines the first cold start logged about catching up
@@ -116,6 +126,8 @@ final class StartupBench {
             System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
             "io.ksr.Main",
             config.toString()));
+    final double loadAverage =
+        Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     final long begin = System.nanoTime();
     final Process process =
         new ProcessBuilder(command)
@@ -132,12 +144,14 @@ final class StartupBench {
         Wait.pause(POLL);
       }
       final long readyMillis = (System.nanoTime() - begin) / 1_000_000;
+      final long cpuMillis =
+          process.info().totalCpuDuration().orElseThrow(AssertionError::new).toMillis();
       Wait.pause(SETTLE);
       final long peakRssMib = peakRssKib(process.pid()) / 1024;
       if (verify) {
         topic.assertServesEverySchema(rest);
       }
-      return new Run(start, readyMillis, ownMillis(log), peakRssMib);
+      return new Run(start, readyMillis, ownMillis(log), cpuMillis, peakRssMib, loadAverage);
     } finally {
       // A clean stop, as an orchestrator's, so that the warm restart finds its state closed.
       process.destroy();

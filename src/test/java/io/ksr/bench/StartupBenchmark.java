@@ -56,8 +56,9 @@ class StartupBenchmark {
             .append(REPETITIONS)
             .append(" runs each.\n\n")
             .append("| start | ready (ms), median | of which the registry's own start (ms) |")
-            .append(" peak RSS (MiB), median | ready, runs (ms) | peak RSS, runs (MiB) |\n")
-            .append("|---|---|---|---|---|---|\n");
+            .append(" CPU time to ready (ms), median | peak RSS (MiB), median | ready, runs (ms) |")
+            .append(" peak RSS, runs (MiB) | load average at each start |\n")
+            .append("|---|---|---|---|---|---|---|---|\n");
     for (final String start : List.of(StartupBench.COLD, StartupBench.WARM)) {
       final List<StartupBench.Run> runs = result.of(start);
       table
@@ -68,11 +69,15 @@ class StartupBenchmark {
           .append(" | ")
           .append(median(runs, StartupBench.Run::ownMillis))
           .append(" | ")
+          .append(median(runs, StartupBench.Run::cpuMillis))
+          .append(" | ")
           .append(median(runs, StartupBench.Run::peakRssMib))
           .append(" | ")
           .append(runs.stream().map(StartupBench.Run::readyMillis).toList())
           .append(" | ")
           .append(runs.stream().map(StartupBench.Run::peakRssMib).toList())
+          .append(" | ")
+          .append(runs.stream().map(StartupBench.Run::loadAverage).toList())
           .append(" |\n");
     }
     table
