@@ -26,12 +26,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -101,40 +98,6 @@ public final class Registry implements AutoCloseable {
     started.push(producer);
 
     final SchemaProviders providers = SchemaProviders.builtIn();
-    final ReplyListener replies =
-        new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
-    started.push(replies);
-    final WriterLocator locator = new WriterLocator(admin, config.groupId(), topics.commands());
-    started.push(locator);
-    final CommandSubmitter submitter =
-        new CommandSubmitter(
-            producer, topics.commands(), replies, progress, locator, config.timeout());
-    // Set once the store has read _schemas to its end; the server does not listen before.
-    final AtomicReference<LocalStore> store = new AtomicReference<>();
-    final Supplier<InstanceStatus> status =
-        () ->
-            new InstanceStatus(
-                kafkaClusterId,
-                config.groupId(),
-                instanceId,
-                writerStatus.isWriter(),
-                config.leaderEligibility(),
-                locator.writer(),
-                store.get().lagRecords(),
-                progress.skippedRecords());
-    final CompletableFuture<HttpServer> server =
-        CompletableFuture.supplyAsync(
-            () ->
-                HttpServer.create(
-                    config.listeners(),
-                    new HttpServer.Services(
-                        () -> store.get().queries(),
-                        submitter,
-                        providers,
-                        status,
-                        config.modeMutability())),
-            Registry::onOwnThread);
-
     final Topology topology =
         config.leaderEligibility()
             ? RegistryTopology.withWriter(
@@ -167,11 +130,35 @@ public final class Registry implements AutoCloseable {
     StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
-    store.set(awaitStore(streams, config, providers));
+    final LocalStore store = awaitStore(streams, config, providers);
 
+    final ReplyListener replies =
+        new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
     replies.start();
+    started.push(replies);
+    final WriterLocator locator = new WriterLocator(admin, config.groupId(), topics.commands());
     locator.start();
-    http = built(server).start();
+    started.push(locator);
+    final CommandSubmitter submitter =
+        new CommandSubmitter(
+            producer, topics.commands(), replies, progress, locator, config.timeout());
+
+    final Supplier<InstanceStatus> status =
+        () ->
+            new InstanceStatus(
+                kafkaClusterId,
+                config.groupId(),
+                instanceId,
+                writerStatus.isWriter(),
+                config.leaderEligibility(),
+                locator.writer(),
+                store.lagRecords(),
+                progress.skippedRecords());
+    http =
+        HttpServer.start(
+            config.listeners(),
+            new HttpServer.Services(
+                store::queries, submitter, providers, status, config.modeMutability()));
     started.push(http);
     LOG.info(
         "Schema registry '{}', instance {}, ready in {} ms: listening on {} (ports {}), Kafka at"
@@ -217,24 +204,6 @@ public final class Registry implements AutoCloseable {
           throw new IllegalStateException("Interrupted while opening the local store", e);
         }
       }
-    }
-  }
-
-  /**
-   * Loading Javalin and Jetty takes seconds of a small machine's time; on a thread of its own it
-   * overlaps the waits and the catch-up of Kafka Streams' start.
-   */
-  private static void onOwnThread(final Runnable task) {
-    final Thread thread = new Thread(task, "ksr-http-setup");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private static HttpServer built(final CompletableFuture<HttpServer> server) {
-    try {
-      return server.join();
-    } catch (final CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

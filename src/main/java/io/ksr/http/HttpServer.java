@@ -49,11 +49,8 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Builds the server, routes and all, without listening yet. Loading Javalin and Jetty takes
-   * seconds on a small machine, so the registry does it while Kafka Streams catches up.
-   */
-  public static HttpServer create(final List<Listener> listeners, final Services services) {
+  /** Starts listening. */
+  public static HttpServer start(final List<Listener> listeners, final Services services) {
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -75,15 +72,8 @@ public final class HttpServer implements AutoCloseable {
               // Every path also works under /contexts/{context}, for the subjects of a context.
               routes.add(cfg.routes, "/contexts/{" + Params.CONTEXT + "}");
             });
-    // Builds Jetty's server now rather than in start().
-    app.jettyServer().server();
-    return new HttpServer(app);
-  }
-
-  /** Starts listening. */
-  public HttpServer start() {
     app.start();
-    return this;
+    return new HttpServer(app);
   }
 
   /** The headers Confluent's registry sends on every response, as its REST framework does. */
