@@ -17,4 +17,15 @@ public interface SchemaProvider {
    *     schema
    */
   ParsedSchema parse(String schemaText, List<ResolvedReference> references, boolean isNew);
+
+  /**
+   * Checks that schema text without references parses, as {@link #parse} with {@code isNew} false
+   * would. A provider may skip what only users of a {@link ParsedSchema} need: at catch-up every
+   * stored schema is checked once, and few are read soon after.
+   *
+   * @throws RegistryException as {@link #parse} does
+   */
+  default void check(final String schemaText) {
+    parse(schemaText, List.of(), false);
+  }
 }

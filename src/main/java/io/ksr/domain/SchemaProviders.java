@@ -40,6 +40,38 @@ public final class SchemaProviders {
       final String schemaText,
       final List<ResolvedReference> references,
       final boolean isNew) {
+    final SchemaProvider provider = provider(type, schemaText);
+    try {
+      return provider.parse(schemaText, references, isNew);
+    } catch (final StackOverflowError e) {
+      throw nestedTooDeeply(type);
+    }
+  }
+
+  /**
+   * Checks that schema text without references parses; see {@link SchemaProvider#check}.
+   *
+   * @throws RegistryException 42201 as {@link #parse} does
+   */
+  public void check(final SchemaType type, final String schemaText) {
+    final SchemaProvider provider = provider(type, schemaText);
+    try {
+      provider.check(schemaText);
+    } catch (final StackOverflowError e) {
+      throw nestedTooDeeply(type);
+    }
+  }
+
+  /**
+   * The parsers recurse once per level of nesting; a hostile schema must not take the thread down
+   * with it, least of all the writer's or the store's.
+   */
+  private static RegistryException nestedTooDeeply(final SchemaType type) {
+    return Errors.invalidSchema(
+        "Invalid schema of type " + type + ", details: the schema is nested too deeply");
+  }
+
+  private SchemaProvider provider(final SchemaType type, final String schemaText) {
     if (schemaText == null || schemaText.isBlank()) {
       throw Errors.invalidSchema("Empty schema");
     }
@@ -48,13 +80,6 @@ public final class SchemaProviders {
       throw Errors.invalidSchema(
           "Schema type " + type + " is not supported by this registry; it serves " + types());
     }
-    try {
-      return provider.parse(schemaText, references, isNew);
-    } catch (final StackOverflowError e) {
-      // The parsers recurse once per level of nesting; a hostile schema must not take the
-      // thread down with it, least of all the writer's.
-      throw Errors.invalidSchema(
-          "Invalid schema of type " + type + ", details: the schema is nested too deeply");
-    }
+    return provider;
   }
 }

@@ -175,7 +175,7 @@ public final class SchemasApplier {
       return;
     }
     try {
-      providers.parse(schema.type(), schema.schema(), List.of(), false);
+      providers.check(schema.type(), schema.schema());
     } catch (final RegistryException e) {
       throw new MalformedRecordException("schema " + id + " does not parse: " + e.getMessage(), e);
     }

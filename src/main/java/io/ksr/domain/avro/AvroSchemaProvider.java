@@ -41,6 +41,12 @@ public final class AvroSchemaProvider implements SchemaProvider {
     return new AvroSchema(parse(parser, schemaText, ""), referenced);
   }
 
+  /** Parses without rendering the canonical text, which is as costly as the parse itself. */
+  @Override
+  public void check(final String schemaText) {
+    parse(new Schema.Parser().setValidateDefaults(false), schemaText, "");
+  }
+
   private static Schema parse(final Schema.Parser parser, final String text, final String where) {
     try {
       return parser.parse(text);
