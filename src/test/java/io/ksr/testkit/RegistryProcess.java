@@ -224,6 +224,8 @@ public final class RegistryProcess implements AutoCloseable {
     final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!answers()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
+        // Nobody gets a handle to close an instance that failed to start: end it here.
+        process.destroyForcibly();
         throw new AssertionError(name + " did not start:\n" + logTail());
       }
       Wait.pause(Duration.ofMillis(100));
