@@ -60,7 +60,6 @@ public final class Registry implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final WriterStatus writerStatus = new WriterStatus();
-  private final StoreProgress progress = new StoreProgress();
   private String bootstrapServers;
   private HttpServer http;
 
@@ -103,8 +102,10 @@ public final class Registry implements AutoCloseable {
 
     final Admin admin = Admin.create(kafka.admin());
     started.push(admin);
-    new TopicSetup(admin, config.timeout().toMillis())
-        .ensure(topics, config.topicReplicationFactor());
+    final StoreProgress progress =
+        new StoreProgress(
+            new TopicSetup(admin, config.timeout().toMillis())
+                .ensure(topics, config.topicReplicationFactor()));
     final String kafkaClusterId = kafkaClusterId(admin, config);
     final String instanceId = config.instanceId();
 
@@ -141,7 +142,7 @@ public final class Registry implements AutoCloseable {
                 CloseOptions.groupMembershipOperation(
                         CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT)));
-    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), streams);
+    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), kafkaClusterId, streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
     final LocalStore store = awaitStore(streams, config, providers);

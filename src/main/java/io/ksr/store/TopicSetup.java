@@ -44,9 +44,10 @@ public final class TopicSetup {
    * Creates what is missing and checks what exists.
    *
    * @param replicationFactor the wanted replication factor, lowered to the number of brokers
+   * @return the id Kafka gave the command topic
    * @throws TopicSetupException when a topic is misconfigured or Kafka cannot be reached
    */
-  public void ensure(final TopicNames topics, final int replicationFactor) {
+  public String ensure(final TopicNames topics, final int replicationFactor) {
     final int brokers = call(admin.describeCluster().nodes()).size();
     final short replicas = (short) Math.max(1, Math.min(replicationFactor, brokers));
     final Set<String> existing = call(admin.listTopics().names());
@@ -64,7 +65,7 @@ public final class TopicSetup {
       missing.add(deleting(topics.replies(), replicas, REPLY_RETENTION_MS));
     }
     create(missing);
-    verify(topics);
+    return verify(topics);
   }
 
   private static NewTopic deleting(
@@ -103,7 +104,7 @@ public final class TopicSetup {
     }
   }
 
-  private void verify(final TopicNames topics) {
+  private String verify(final TopicNames topics) {
     final Map<String, TopicDescription> descriptions =
         callUntilKnown(
             () ->
@@ -136,6 +137,7 @@ public final class TopicSetup {
               + topics.schemas()
               + " --add-config cleanup.policy=compact");
     }
+    return descriptions.get(topics.commands()).topicId().toString();
   }
 
   /**
