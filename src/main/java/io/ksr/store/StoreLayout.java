@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which version of the store's key layout ({@link StoreKeys}) this instance's local state holds,
- * and which Kafka cluster it was read from. A store in an older layout, or read from another
- * cluster, is rebuilt from {@code _schemas}, the only source of truth, rather than misread; a store
- * in the current layout from the same cluster is kept, so a restart reads only what it missed.
+ * and which {@code _schemas} topic it was read from. A store in an older layout, or read from
+ * another topic, is rebuilt from {@code _schemas}, the only source of truth, rather than misread; a
+ * store in the current layout from the same topic is kept, so a restart reads only what it missed.
  */
 public final class StoreLayout {
   private static final Logger LOG = LoggerFactory.getLogger(StoreLayout.class);
@@ -24,29 +24,29 @@ public final class StoreLayout {
   private StoreLayout() {}
 
   /**
-   * Wipes the local state when it was written in another layout or read from another Kafka cluster,
-   * and marks it as current. Call it before {@link KafkaStreams#start()}.
+   * Wipes the local state when it was written in another layout or read from another {@code
+   * _schemas} topic, and marks it as current. Call it before {@link KafkaStreams#start()}.
    *
-   * <p>A store read from another cluster (after {@code kafkastore.bootstrap.servers} moved to a
-   * cluster that holds a mirrored copy of the topic) must not be kept: Kafka Streams would resume
-   * reading at the offset it had reached on the old cluster, which on the new one points at other
-   * records or past the end.
+   * <p>A store read from another topic of the same name (after {@code kafkastore.bootstrap.servers}
+   * moved to a cluster that holds a mirrored copy, or after the topic was deleted and copied back)
+   * must not be kept: Kafka Streams would resume reading at the offset it had reached in the old
+   * topic, which in the new one points at other records or past the end.
    *
    * @param stateDir the Kafka Streams state directory
    * @param applicationId the Kafka Streams application id, the name of its directory in there
-   * @param kafkaClusterId the id of the Kafka cluster the store is read from
+   * @param schemasTopicId the id Kafka gave the {@code _schemas} topic the store is read from
    */
   public static void ensureCurrent(
       final Path stateDir,
       final String applicationId,
-      final String kafkaClusterId,
+      final String schemasTopicId,
       final KafkaStreams streams) {
     final Path layoutMarker = stateDir.resolve(applicationId + ".store-layout");
-    final Path clusterMarker = stateDir.resolve(applicationId + ".kafka-cluster");
+    final Path topicMarker = stateDir.resolve(applicationId + ".schemas-topic");
     try {
       final String layout = read(layoutMarker);
-      // A store written before the cluster was recorded is taken to come from this cluster.
-      final String cluster = Files.exists(clusterMarker) ? read(clusterMarker) : kafkaClusterId;
+      // A store written before the topic was recorded is taken to come from this topic.
+      final String topic = Files.exists(topicMarker) ? read(topicMarker) : schemasTopicId;
       final boolean stored = Files.exists(stateDir.resolve(applicationId));
       if (stored && !CURRENT.equals(layout)) {
         LOG.info(
@@ -56,19 +56,19 @@ public final class StoreLayout {
             layout == null ? "1" : layout,
             CURRENT);
         streams.cleanUp();
-      } else if (stored && !kafkaClusterId.equals(cluster)) {
+      } else if (stored && !schemasTopicId.equals(topic)) {
         LOG.warn(
-            "The local store in {} was read from Kafka cluster {}, but kafkastore.bootstrap.servers"
-                + " now reach cluster {}: rebuilding it from that cluster's schemas topic, whose"
-                + " offsets differ",
+            "The local store in {} was read from a schemas topic with id {}, but the one Kafka now"
+                + " has is {} (another cluster, or a topic created again): rebuilding the store"
+                + " from it, since its offsets differ",
             stateDir,
-            cluster,
-            kafkaClusterId);
+            topic,
+            schemasTopicId);
         streams.cleanUp();
       }
       Files.createDirectories(stateDir);
       Files.writeString(layoutMarker, CURRENT, StandardCharsets.UTF_8);
-      Files.writeString(clusterMarker, kafkaClusterId, StandardCharsets.UTF_8);
+      Files.writeString(topicMarker, schemasTopicId, StandardCharsets.UTF_8);
     } catch (final IOException e) {
       throw new UncheckedIOException("Cannot check the local store's layout in " + stateDir, e);
     }

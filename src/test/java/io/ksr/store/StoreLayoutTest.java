@@ -15,33 +15,37 @@ import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local store is kept across restarts on one Kafka cluster and rebuilt on another. */
+/** The local store is kept across restarts on one schemas topic and rebuilt on another. */
 class StoreLayoutTest {
   private static final String APPLICATION = "registry";
 
   @TempDir Path stateDir;
 
   @Test
-  void shouldKeepTheStoreOnTheSameClusterAndWipeItOnAnother() throws IOException {
-    withStreams(streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "dc-a", streams));
+  void shouldKeepTheStoreOnTheSameTopicAndWipeItOnAnother() throws IOException {
+    withStreams(
+        streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
     final Path data =
         Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global")).resolve("data");
-    Files.writeString(data, "read from dc-a");
-    withStreams(streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "dc-a", streams));
-    assertTrue(Files.exists(data), "kept on the same cluster");
+    Files.writeString(data, "read in dc-a");
+    withStreams(
+        streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
+    assertTrue(Files.exists(data), "kept on the same topic");
 
-    withStreams(streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "dc-b", streams));
-    assertFalse(Files.exists(data), "wiped on another cluster");
+    withStreams(
+        streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-b", streams));
+    assertFalse(Files.exists(data), "wiped on another topic");
   }
 
   @Test
-  void shouldTakeAStoreWithoutAClusterMarkToComeFromTheClusterItNowUses() throws IOException {
+  void shouldTakeAStoreWithoutATopicMarkToComeFromTheTopicItNowReads() throws IOException {
     final Path data =
         Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global")).resolve("data");
-    Files.writeString(data, "from a version that did not record the cluster");
+    Files.writeString(data, "from a version that did not record the topic");
     Files.writeString(stateDir.resolve(APPLICATION + ".store-layout"), StoreLayout.CURRENT);
 
-    withStreams(streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "dc-a", streams));
+    withStreams(
+        streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
 
     assertTrue(Files.exists(data));
   }
