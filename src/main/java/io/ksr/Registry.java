@@ -60,7 +60,6 @@ public final class Registry implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final WriterStatus writerStatus = new WriterStatus();
-  private final StoreProgress progress = new StoreProgress();
   private String bootstrapServers;
   private HttpServer http;
 
@@ -102,14 +101,20 @@ public final class Registry implements AutoCloseable {
     final TopicNames topics = TopicNames.derivedFrom(config.topic());
 
     final Admin admin = Admin.create(kafka.admin());
-    started.push(admin);
-    new TopicSetup(admin, config.timeout().toMillis())
-        .ensure(topics, config.topicReplicationFactor());
+    // What it still has pending at shutdown are probes and look-ups that no one waits for any more;
+    // unbounded, closing would wait out their timeouts when Kafka is unreachable.
+    started.push(() -> admin.close(Duration.ZERO));
+    final TopicSetup.TopicIds topicIds =
+        new TopicSetup(admin, config.timeout().toMillis())
+            .ensure(topics, config.topicReplicationFactor());
+    final StoreProgress progress = new StoreProgress(topicIds.commands());
     final String kafkaClusterId = kafkaClusterId(admin, config);
     final String instanceId = config.instanceId();
 
     final Producer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producer());
-    started.push(producer);
+    // A command still unsent at shutdown is sent if Kafka takes it within a request's timeout;
+    // unbounded, closing would wait for the delivery timeout when Kafka is unreachable.
+    started.push(() -> producer.close(config.timeout()));
 
     final SchemaProviders providers = SchemaProviders.builtIn();
     final Topology topology =
@@ -141,7 +146,7 @@ public final class Registry implements AutoCloseable {
                 CloseOptions.groupMembershipOperation(
                         CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT)));
-    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), streams);
+    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), kafkaClusterId, streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
     final LocalStore store = awaitStore(streams, config, providers, progress);

@@ -11,6 +11,13 @@ public final class HeaderNames {
    */
   public static final String COMMAND_OFFSET = "ksr.command.offset";
 
+  /**
+   * Next to {@link #COMMAND_OFFSET}: the id of the command topic that offset belongs to. Mirrored
+   * to another cluster, the record keeps its headers, and this tells the offset apart from those of
+   * the command topic there.
+   */
+  public static final String COMMAND_TOPIC = "ksr.command.topic";
+
   /** On a NOOP record a new writer appends to learn when its store has read all of the topic. */
   public static final String BARRIER = "ksr.barrier";
 

@@ -64,7 +64,7 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
       progress.barrierSeen(barrier);
     }
     final String commandOffset = header(record, HeaderNames.COMMAND_OFFSET);
-    if (commandOffset != null) {
+    if (commandOffset != null && progress.counts(header(record, HeaderNames.COMMAND_TOPIC))) {
       markCommandApplied(commandOffset);
     }
   }

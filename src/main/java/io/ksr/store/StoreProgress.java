@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +19,34 @@ public final class StoreProgress {
   private final Map<String, CompletableFuture<Void>> barrierWaiters = new ConcurrentHashMap<>();
   private final AtomicLong skippedRecords = new AtomicLong();
   private final AtomicLong storeWrites = new AtomicLong();
+  private final String commandTopicId;
   private long appliedCommandOffset = -1;
 
+  /**
+   * @param commandTopicId the id Kafka gave the command topic this instance uses; command offsets
+   *     are counted only for that topic, since another topic's offsets (a topic on another cluster
+   *     whose {@code _schemas} records were mirrored here, or an earlier topic of the same name)
+   *     say nothing about this one's
+   */
+  public StoreProgress(final String commandTopicId) {
+    this.commandTopicId = Objects.requireNonNull(commandTopicId, "commandTopicId can't be null");
+  }
+
   private record CommandWaiter(long offset, CompletableFuture<Void> future) {}
+
+  /** The id of the command topic whose offsets this instance counts. */
+  public String commandTopicId() {
+    return commandTopicId;
+  }
+
+  /**
+   * Whether a command offset on a {@code _schemas} record counts, given the record's {@link
+   * HeaderNames#COMMAND_TOPIC} header. Records without that header come from versions that did not
+   * write it, which only ever ran against the topic they still use.
+   */
+  boolean counts(final String recordCommandTopicId) {
+    return recordCommandTopicId == null || commandTopicId.equals(recordCommandTopicId);
+  }
 
   /** The offset of the last command whose writes the store has applied, or -1. */
   public long appliedCommandOffset() {

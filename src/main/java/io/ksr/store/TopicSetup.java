@@ -35,6 +35,12 @@ public final class TopicSetup {
   private final Admin admin;
   private final long timeoutMs;
 
+  /**
+   * The ids Kafka gave the topics. Unlike their names, they tell a topic from one of the same name
+   * on another cluster, or from an earlier one deleted since.
+   */
+  public record TopicIds(String schemas, String commands) {}
+
   public TopicSetup(final Admin admin, final long timeoutMs) {
     this.admin = admin;
     this.timeoutMs = timeoutMs;
@@ -44,9 +50,10 @@ public final class TopicSetup {
    * Creates what is missing and checks what exists.
    *
    * @param replicationFactor the wanted replication factor, lowered to the number of brokers
+   * @return the ids of the schemas and command topics
    * @throws TopicSetupException when a topic is misconfigured or Kafka cannot be reached
    */
-  public void ensure(final TopicNames topics, final int replicationFactor) {
+  public TopicIds ensure(final TopicNames topics, final int replicationFactor) {
     final int brokers = call(admin.describeCluster().nodes()).size();
     final short replicas = (short) Math.max(1, Math.min(replicationFactor, brokers));
     final Set<String> existing = call(admin.listTopics().names());
@@ -64,7 +71,7 @@ public final class TopicSetup {
       missing.add(deleting(topics.replies(), replicas, REPLY_RETENTION_MS));
     }
     create(missing);
-    verify(topics);
+    return verify(topics);
   }
 
   private static NewTopic deleting(
@@ -103,7 +110,7 @@ public final class TopicSetup {
     }
   }
 
-  private void verify(final TopicNames topics) {
+  private TopicIds verify(final TopicNames topics) {
     final Map<String, TopicDescription> descriptions =
         callUntilKnown(
             () ->
@@ -136,6 +143,9 @@ public final class TopicSetup {
               + topics.schemas()
               + " --add-config cleanup.policy=compact");
     }
+    return new TopicIds(
+        descriptions.get(topics.schemas()).topicId().toString(),
+        descriptions.get(topics.commands()).topicId().toString());
   }
 
   /**

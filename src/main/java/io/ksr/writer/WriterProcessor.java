@@ -49,6 +49,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private final WriterCatchUp catchUp;
   private final WriterStatus status;
   private final byte[] instanceId;
+  private final byte[] commandTopicId;
 
   private ProcessorContext<byte[], byte[]> context;
   private OverlayView overlay;
@@ -69,6 +70,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     this.catchUp = catchUp;
     this.status = status;
     this.instanceId = instanceId.getBytes(StandardCharsets.UTF_8);
+    this.commandTopicId = progress.commandTopicId().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -185,6 +187,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       if (i == records.size() - 1) {
         headers.add(
             HeaderNames.COMMAND_OFFSET, Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+        headers.add(HeaderNames.COMMAND_TOPIC, commandTopicId);
       }
       context.forward(
           new Record<>(record.key(), record.value(), context.currentSystemTimeMs(), headers),

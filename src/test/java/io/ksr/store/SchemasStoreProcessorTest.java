@@ -25,7 +25,7 @@ class SchemasStoreProcessorTest {
   private static final TopicNames TOPICS = TopicNames.derivedFrom("_schemas");
 
   @TempDir Path stateDir;
-  private final StoreProgress progress = new StoreProgress();
+  private final StoreProgress progress = new StoreProgress("command-topic-id");
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> schemas;
   private RegistryQueries queries;
@@ -94,6 +94,27 @@ class SchemasStoreProcessorTest {
     assertEquals(false, progress.awaitCommand(42).isDone());
     assertEquals(true, barrier.isDone());
     assertEquals(CompatibilityLevel.FULL, queries.settings().globalCompatibility());
+  }
+
+  @Test
+  void shouldIgnoreCommandOffsetsOfAnotherCommandTopic() {
+    pipeConfig("FULL", "90", "mirrored-command-topic-id");
+    assertEquals(-1, progress.appliedCommandOffset());
+
+    pipeConfig("NONE", "3", "command-topic-id");
+    assertEquals(3, progress.appliedCommandOffset());
+    assertEquals(CompatibilityLevel.NONE, queries.settings().globalCompatibility());
+  }
+
+  private void pipeConfig(final String level, final String commandOffset, final String topicId) {
+    final RecordHeaders headers = new RecordHeaders();
+    headers.add(new RecordHeader(HeaderNames.COMMAND_OFFSET, bytes(commandOffset)));
+    headers.add(new RecordHeader(HeaderNames.COMMAND_TOPIC, bytes(topicId)));
+    schemas.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>(
+            bytes("{\"keytype\":\"CONFIG\",\"magic\":0}"),
+            bytes("{\"compatibilityLevel\":\"" + level + "\"}"),
+            headers));
   }
 
   private void pipe(final String key, final String value) {

@@ -31,7 +31,7 @@ class TopologyDocsTest {
 
   @Test
   void shouldMatchTheDocumentedTopologyOfAnInstanceThatMayWrite() throws IOException {
-    final StoreProgress progress = new StoreProgress();
+    final StoreProgress progress = new StoreProgress("command-topic-id");
     final Topology topology =
         RegistryTopology.withWriter(
             TOPICS,
@@ -53,7 +53,8 @@ class TopologyDocsTest {
 
   @Test
   void shouldMatchTheDocumentedTopologyOfAReaderOnlyInstance() throws IOException {
-    final Topology topology = RegistryTopology.readerOnly(TOPICS, new StoreProgress(), PROVIDERS);
+    final Topology topology =
+        RegistryTopology.readerOnly(TOPICS, new StoreProgress("command-topic-id"), PROVIDERS);
 
     assertDocumented(
         Path.of("topology-docs/topology-reader-only.txt"), topology.describe().toString());

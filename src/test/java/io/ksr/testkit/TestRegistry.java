@@ -61,6 +61,13 @@ public final class TestRegistry implements AutoCloseable {
     return this;
   }
 
+  /** Stops the instance and starts it again with these settings changed, keeping its data. */
+  public TestRegistry restartWith(final Map<String, Object> changed) {
+    stop();
+    settings.putAll(changed);
+    return restart();
+  }
+
   public void stop() {
     if (registry != null) {
       registry.close();

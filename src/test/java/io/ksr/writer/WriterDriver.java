@@ -46,7 +46,7 @@ final class WriterDriver implements AutoCloseable {
    * @param catchUp completes when the writer may handle commands
    */
   WriterDriver(final Path stateDir, final CompletableFuture<Void> catchUp) {
-    final StoreProgress progress = new StoreProgress();
+    final StoreProgress progress = new StoreProgress("command-topic-id");
     final SchemaProviders providers = SchemaProviders.builtIn();
     final WriterSupplier writer =
         new WriterSupplier(

@@ -214,7 +214,7 @@ class WriterTopologyTest {
   }
 
   @Test
-  void shouldStampEveryRecordWithTheWriterAndTheLastWithTheCommandOffset() {
+  void shouldStampEveryRecordWithTheWriterAndTheLastWithTheCommandOffsetAndTopic() {
     writer.send(updateLevel(null, "NONE"));
     writer.send(Command.RegisterSchema.of("s", null, STRING));
 
@@ -227,6 +227,9 @@ class WriterTopologyTest {
       assertEquals(
           Integer.toString(i),
           WriterDriver.text(headers.lastHeader(HeaderNames.COMMAND_OFFSET).value()));
+      assertEquals(
+          "command-topic-id",
+          WriterDriver.text(headers.lastHeader(HeaderNames.COMMAND_TOPIC).value()));
     }
   }
 
