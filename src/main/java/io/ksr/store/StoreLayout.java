@@ -47,7 +47,10 @@ public final class StoreLayout {
       final String layout = read(layoutMarker);
       // A store written before the topic was recorded is taken to come from this topic.
       final String topic = Files.exists(topicMarker) ? read(topicMarker) : schemasTopicId;
-      final boolean stored = Files.exists(stateDir.resolve(applicationId));
+      // Kafka Streams makes its own directory when it is created, so only the store's files
+      // show that something was read before.
+      final boolean stored =
+          Files.exists(stateDir.resolve(applicationId).resolve("global").resolve("rocksdb"));
       if (stored && !CURRENT.equals(layout)) {
         LOG.info(
             "The local store in {} has layout {} rather than {}: rebuilding it from the schemas"

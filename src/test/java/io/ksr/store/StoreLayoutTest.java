@@ -26,7 +26,8 @@ class StoreLayoutTest {
     withStreams(
         streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
     final Path data =
-        Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global")).resolve("data");
+        Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global").resolve("rocksdb"))
+            .resolve("data");
     Files.writeString(data, "read in dc-a");
     withStreams(
         streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
@@ -40,7 +41,8 @@ class StoreLayoutTest {
   @Test
   void shouldTakeAStoreWithoutATopicMarkToComeFromTheTopicItNowReads() throws IOException {
     final Path data =
-        Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global")).resolve("data");
+        Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global").resolve("rocksdb"))
+            .resolve("data");
     Files.writeString(data, "from a version that did not record the topic");
     Files.writeString(stateDir.resolve(APPLICATION + ".store-layout"), StoreLayout.CURRENT);
 
@@ -48,6 +50,20 @@ class StoreLayoutTest {
         streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
 
     assertTrue(Files.exists(data));
+  }
+
+  @Test
+  void shouldLeaveADirectoryWithoutAStoreAlone() throws IOException {
+    final Path own =
+        Files.createDirectories(stateDir.resolve(APPLICATION).resolve("global"))
+            .resolve("streams-own");
+    Files.writeString(own, "what Kafka Streams writes when it is created");
+
+    withStreams(
+        streams -> StoreLayout.ensureCurrent(stateDir, APPLICATION, "topic-in-dc-a", streams));
+
+    assertTrue(Files.exists(own), "nothing to rebuild on a first start");
+    assertTrue(Files.exists(stateDir.resolve(APPLICATION + ".store-layout")));
   }
 
   private void withStreams(final Consumer<KafkaStreams> check) {
