@@ -31,11 +31,11 @@ public final class OperationsSettings {
         .define(
             REQUEST_LOG_LEVEL,
             Type.STRING,
-            "INFO",
+            "DEBUG",
             ConfigDef.CaseInsensitiveValidString.in("TRACE", "DEBUG", "INFO", "WARN", "ERROR", OFF),
             Importance.LOW,
             "The level of the one line logged per request (method, path, status, time, user);"
-                + " OFF for none.");
+                + " INFO shows it in the default log, OFF logs none.");
   }
 
   static Duration readyTimeout(final AbstractConfig config) {

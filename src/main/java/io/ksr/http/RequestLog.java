@@ -42,7 +42,7 @@ final class RequestLog {
         metrics.compatibilityRejected();
       }
     }
-    if (level != null) {
+    if (level != null && LOG.isEnabledForLevel(level)) {
       LOG.atLevel(level)
           .log(
               "{} {} {} {} ms user={}",

@@ -121,6 +121,7 @@ class OperationsIntegrationTest {
     settings.put(AuthenticationSettings.USERS_FILE, users.toString());
     // The test kit knows an instance has started when / answers.
     settings.put(AuthenticationSettings.SKIP_PATHS, "/");
+    settings.put(OperationsSettings.REQUEST_LOG_LEVEL, "INFO");
     settings.put(RegistryConfig.KAFKASTORE_PREFIX + "ssl.truststore.password", "kafka-secret");
     try (RegistryProcess registry =
         RegistryProcess.start("request-log", dir.resolve("process"), settings)) {
