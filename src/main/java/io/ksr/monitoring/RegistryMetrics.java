@@ -28,6 +28,9 @@ public final class RegistryMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private KafkaStreamsMetrics streams;
 
+  /** Micrometer holds a gauge's object weakly: without this, the sources could be collected. */
+  private Sources sources;
+
   /** What the instance reports about itself; each is read when metrics are scraped. */
   public record Sources(
       Supplier<OptionalLong> storeLagRecords,
@@ -52,6 +55,7 @@ public final class RegistryMetrics implements AutoCloseable {
 
   /** Reports the instance's state and its Kafka Streams client from now on. */
   public void bind(final Sources sources, final KafkaStreams kafkaStreams) {
+    this.sources = sources;
     Gauge.builder("ksr.store.lag.records", sources, s -> s.storeLagRecords().get().orElse(0))
         .description("Records of the schemas topic this instance's store has not read yet")
         .register(meters);
