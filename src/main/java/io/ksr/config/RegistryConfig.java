@@ -50,21 +50,6 @@ public final class RegistryConfig extends AbstractConfig {
   public static final String MODE_MUTABILITY = "mode.mutability";
   public static final String MAX_REQUEST_BODY_SIZE = "max.request.body.size";
 
-  /** Environment variables of the Confluent image's launcher that are not registry settings. */
-  private static final Set<String> LAUNCHER_VARIABLES =
-      Set.of(
-          "SCHEMA_REGISTRY_HEAP_OPTS",
-          "SCHEMA_REGISTRY_JVM_PERFORMANCE_OPTS",
-          "SCHEMA_REGISTRY_JMX_OPTS",
-          "SCHEMA_REGISTRY_JMX_HOSTNAME",
-          "SCHEMA_REGISTRY_JMX_PORT",
-          "SCHEMA_REGISTRY_LOG4J_ROOT_LOGLEVEL",
-          "SCHEMA_REGISTRY_LOG4J_LOGGERS",
-          "SCHEMA_REGISTRY_LOG4J_OPTS",
-          "SCHEMA_REGISTRY_OPTS",
-          "SCHEMA_REGISTRY_VERSION");
-
-  private static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
   private static final String HIDDEN = "[hidden]";
 
   /** Words in a Kafka client key that mark its value as a credential, never to be logged. */
@@ -209,34 +194,8 @@ public final class RegistryConfig extends AbstractConfig {
           .stringPropertyNames()
           .forEach(key -> settings.put(key, properties.getProperty(key)));
     }
-    settings.putAll(fromEnvironment(env));
+    settings.putAll(EnvironmentSettings.of(env));
     return new RegistryConfig(settings);
-  }
-
-  /**
-   * Settings from environment variables in the Confluent image's convention: {@code
-   * SCHEMA_REGISTRY_} then the key upper-cased, with {@code .} written {@code _}, {@code _} written
-   * {@code __} and {@code -} written {@code ___}.
-   */
-  static Map<String, String> fromEnvironment(final Map<String, String> env) {
-    final Map<String, String> settings = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && !LAUNCHER_VARIABLES.contains(name)) {
-            settings.put(keyOf(name.substring(ENV_PREFIX.length())), value);
-          }
-        });
-    return settings;
-  }
-
-  private static String keyOf(final String variable) {
-    return variable
-        .toLowerCase(Locale.ROOT)
-        .replace("___", "\u0000")
-        .replace("__", "\u0001")
-        .replace('_', '.')
-        .replace('\u0000', '-')
-        .replace('\u0001', '_');
   }
 
   public List<Listener> listeners() {

@@ -106,7 +106,7 @@ class DockerEnvironmentTest {
     if (!variable.startsWith(PREFIX)) {
       return "is not read by the registry (only " + PREFIX + "* variables are)";
     }
-    final Map<String, String> settings = RegistryConfig.fromEnvironment(Map.of(variable, ""));
+    final Map<String, String> settings = EnvironmentSettings.of(Map.of(variable, ""));
     if (settings.isEmpty()) {
       return entrypoint.contains("$" + variable) || entrypoint.contains("${" + variable)
           ? null

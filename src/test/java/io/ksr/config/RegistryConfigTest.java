@@ -40,7 +40,7 @@ class RegistryConfigTest {
   @Test
   void shouldMapEnvironmentVariablesAsTheConfluentImageDoes() {
     final Map<String, String> settings =
-        RegistryConfig.fromEnvironment(
+        EnvironmentSettings.of(
             Map.of(
                 "SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "broker:9092",
                 "SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:9000",

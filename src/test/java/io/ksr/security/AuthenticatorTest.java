@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.RegistryException;
+import io.ksr.testkit.Wait;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
@@ -54,18 +56,35 @@ class AuthenticatorTest {
 
     writeUsers("alice", "new", "team-a");
     Files.setLastModifiedTime(usersFile(), FileTime.from(Instant.now().plusSeconds(5)));
-    Thread.sleep(1_100);
+    Wait.until(
+        "the changed users file to be read",
+        Duration.ofSeconds(10),
+        () -> signsIn(authenticator, "alice", "new"));
 
     assertUnauthorized(authenticator, basic("alice", "old"), "wrong user name or password");
     assertEquals("alice", authenticator.authenticate(basic("alice", "new")).user());
 
     Files.writeString(usersFile(), "alice: not-a-hash\n");
     Files.setLastModifiedTime(usersFile(), FileTime.from(Instant.now().plusSeconds(10)));
-    Thread.sleep(1_100);
-    assertEquals(
-        "alice",
-        authenticator.authenticate(basic("alice", "new")).user(),
-        "a broken edit keeps the users from before it");
+    // The file is looked at again at most once a second: keep signing in past that point.
+    final long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+    while (System.nanoTime() < until) {
+      assertEquals(
+          "alice",
+          authenticator.authenticate(basic("alice", "new")).user(),
+          "a broken edit keeps the users from before it");
+      Wait.pause(Duration.ofMillis(100));
+    }
+  }
+
+  private static boolean signsIn(
+      final Authenticator authenticator, final String user, final String password) {
+    try {
+      authenticator.authenticate(basic(user, password));
+      return true;
+    } catch (final RegistryException e) {
+      return false;
+    }
   }
 
   @Test
