@@ -18,6 +18,7 @@ import io.ksr.store.StoreLayout;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
 import io.ksr.store.TopicSetup;
+import io.ksr.writer.CommandBacklog;
 import io.ksr.writer.CommandHandler;
 import io.ksr.writer.CommandSubmitter;
 import io.ksr.writer.LogBarrier;
@@ -37,12 +38,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -131,7 +134,7 @@ public final class Registry implements AutoCloseable {
                     writerStatus,
                     instanceId))
             : RegistryTopology.readerOnly(topics, progress, providers);
-    final KafkaStreams streams = new KafkaStreams(topology, asProperties(kafka.streams()));
+    final KafkaStreams streams = new KafkaStreams(topology, asProperties(streamsSettings(kafka)));
     streams.setGlobalStateRestoreListener(new CatchUpLogger());
     streams.setStateListener(
         (newState, oldState) -> LOG.info("Kafka Streams: {} -> {}", oldState, newState));
@@ -286,6 +289,22 @@ public final class Registry implements AutoCloseable {
         LOG.warn("Stopping {} failed", part, e);
       }
     }
+  }
+
+  /**
+   * Kafka Streams' settings, with {@link CommandBacklog} on the consumer of commands (ahead of any
+   * interceptor the user configured for every client), so the writer commits as soon as it has
+   * processed the commands it fetched.
+   */
+  private static Map<String, Object> streamsSettings(final KafkaSettings kafka) {
+    final Map<String, Object> settings = kafka.streams();
+    final Object configured = settings.get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
+    settings.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+        configured == null || configured.toString().isBlank()
+            ? CommandBacklog.class.getName()
+            : CommandBacklog.class.getName() + "," + configured);
+    return settings;
   }
 
   private static Properties asProperties(final Map<String, Object> settings) {

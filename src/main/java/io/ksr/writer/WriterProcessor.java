@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,6 +41,14 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private static final Logger LOG = LoggerFactory.getLogger(WriterProcessor.class);
   private static final long NOTHING_TO_AWAIT = -1;
 
+  /**
+   * A command that comes this long after the one before finds the writer idle. Shorter than a
+   * registration's round trip, so that one client registering schemas one after another is never
+   * kept waiting; longer than the gaps between the commands of many clients at once, so that those
+   * share the interval's commits.
+   */
+  private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
   /** Below Kafka's default limits for one record (1 MiB), with room for its headers. */
   static final int MAX_RECORD_BYTES = 1_000_000;
 
@@ -56,6 +65,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private SchemasApplier overlayApplier;
   private CompletableFuture<Void> caughtUp;
   private long lastWrittenCommand = -1;
+  private long lastCommandNanos = System.nanoTime() - QUIET_NANOS;
 
   WriterProcessor(
       final CommandHandler handler,
@@ -90,6 +100,9 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   @Override
   public void process(final Record<byte[], byte[]> record) {
     final long offset = context.recordMetadata().map(RecordMetadata::offset).orElseThrow();
+    final long arrived = System.nanoTime();
+    final boolean foundIdle = arrived - lastCommandNanos >= QUIET_NANOS;
+    lastCommandNanos = arrived;
     final CommandEnvelope envelope;
     try {
       envelope = WriterJson.read(record.value(), CommandEnvelope.class);
@@ -124,6 +137,17 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       // The requester answers once its own store shows everything this decision could see.
       reply(
           record, envelope, outcome, Math.max(lastWrittenCommand, progress.appliedCommandOffset()));
+    }
+    maybeCommit(offset, foundIdle);
+  }
+
+  /**
+   * Commits at once a command that found the writer idle and has no fetched command behind it; the
+   * commands of a busy writer share the commit interval's transactions instead of taking one each.
+   */
+  private void maybeCommit(final long offset, final boolean foundIdle) {
+    if (foundIdle && CommandBacklog.isLastFetched(offset)) {
+      context.commit();
     }
   }
 

@@ -34,6 +34,7 @@ class WriteBenchmark {
   private static final int SEQUENTIAL = Integer.getInteger("ksr.writeSequential", 300);
   private static final int CLIENTS = Integer.getInteger("ksr.writeClients", 16);
   private static final int SECONDS = Integer.getInteger("ksr.writeSeconds", 30);
+  private static final int WARMUP_SECONDS = Integer.getInteger("ksr.writeWarmupSeconds", 120);
   private static final String PEER = System.getProperty("ksr.peerUrl", "");
   private static final String REGISTRY_SETTING = "ksr.registry.";
   private static final String BROKERS = System.getProperty("ksr.bootstrapServers", "");
@@ -92,34 +93,57 @@ class WriteBenchmark {
       if (!PEER.isEmpty()) {
         systems.put("peer", PEER);
       }
-      // Round 0 warms up every path and is not counted.
-      for (int round = 0; round <= ROUNDS; round++) {
-        final Map<String, Series> into = round == 0 ? new LinkedHashMap<>() : series;
-        final int count = round == 0 ? Math.min(50, SEQUENTIAL) : SEQUENTIAL / ROUNDS;
-        final long millis = round == 0 ? 2_000 : SECONDS * 1000L / ROUNDS;
-        final String prefix = run + "-r" + round;
-        final long cpu = WriteBench.cpuNanos();
-        final List<Double> roundTrips = bare.measure(count);
-        series(into, "bare transaction round trip", "Kafka")
-            .addMillis(roundTrips, WriteBench.since(cpu));
-        for (final Map.Entry<String, String> system : systems.entrySet()) {
-          final RestClient rest = new RestClient(system.getValue());
-          series(into, "sequential, new subject each", system.getKey())
-              .add(WriteBench.newSubjects(rest, prefix + "-s", count));
-          series(into, "sequential, new version of one subject", system.getKey())
-              .add(WriteBench.newVersions(rest, run + "-evolving", round * SEQUENTIAL, count));
-          final List<RestClient> clients = new ArrayList<>();
-          for (int c = 0; c < CLIENTS; c++) {
-            clients.add(new RestClient(system.getValue()));
-          }
-          series(into, CLIENTS + " concurrent clients, new subject each", system.getKey())
-              .add(WriteBench.concurrent(clients, prefix + "-c", millis));
-        }
+      // The warm-up rounds run every load until the JIT compilers are done with the broker's,
+      // the registry's and the clients' paths (on 2 cores that takes minutes); they are not
+      // counted.
+      final long warmUntil = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+      int warmups = 0;
+      do {
+        final int count = Math.min(50, SEQUENTIAL);
+        round(new LinkedHashMap<>(), systems, bare, run + "-w" + warmups, count, 2_000);
+        warmups++;
+      } while (System.nanoTime() < warmUntil);
+      for (int round = 1; round <= ROUNDS; round++) {
+        round(
+            series,
+            systems,
+            bare,
+            run + "-r" + round,
+            SEQUENTIAL / ROUNDS,
+            SECONDS * 1000L / ROUNDS);
       }
     }
     final String table = table(series, loadAverage(begin));
     System.out.println(table);
     Files.writeString(Path.of("target", "write-benchmark.md"), table);
+  }
+
+  /** One round of every load on every system, into {@code series}. */
+  private static void round(
+      final Map<String, Series> series,
+      final Map<String, String> systems,
+      final BareRoundTrip bare,
+      final String prefix,
+      final int count,
+      final long concurrentMillis)
+      throws Exception {
+    final long cpu = WriteBench.cpuNanos();
+    final List<Double> roundTrips = bare.measure(count);
+    series(series, "bare transaction round trip", "Kafka")
+        .addMillis(roundTrips, WriteBench.since(cpu));
+    for (final Map.Entry<String, String> system : systems.entrySet()) {
+      final RestClient rest = new RestClient(system.getValue());
+      series(series, "sequential, new subject each", system.getKey())
+          .add(WriteBench.newSubjects(rest, prefix + "-s", count));
+      series(series, "sequential, new version of one subject", system.getKey())
+          .add(WriteBench.newVersions(rest, prefix + "-evolving", 0, count));
+      final List<RestClient> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        clients.add(new RestClient(system.getValue()));
+      }
+      series(series, CLIENTS + " concurrent clients, new subject each", system.getKey())
+          .add(WriteBench.concurrent(clients, prefix + "-c", concurrentMillis));
+    }
   }
 
   /** The machine's one-minute load average, before and after, for other work on the machine. */
@@ -146,7 +170,9 @@ class WriteBenchmark {
                 + Runtime.getRuntime().availableProcessors()
                 + " cores, "
                 + ROUNDS
-                + " rounds after a warm-up round, "
+                + " rounds after "
+                + WARMUP_SECONDS
+                + " s of warm-up, "
                 + SEQUENTIAL
                 + " sequential registrations and "
                 + SECONDS

@@ -1,8 +1,11 @@
 package io.ksr.testkit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /** Real KRaft clusters in the test JVM. */
@@ -31,7 +34,7 @@ public final class TestClusters {
                       .setCombined(brokers == 1)
                       .setNumBrokerNodes(brokers)
                       .setNumControllerNodes(1)
-                      .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                      .setBootstrapMetadata(freshlyFormatted())
                       .build())
               .setConfigProp("offsets.topic.replication.factor", Integer.toString(brokers))
               .setConfigProp("transaction.state.log.replication.factor", Integer.toString(brokers))
@@ -50,5 +53,19 @@ public final class TestClusters {
     } catch (final Exception e) {
       throw new IllegalStateException("The test Kafka cluster did not start", e);
     }
+  }
+
+  /**
+   * The features that {@code kafka-storage format} gives a new cluster of this Kafka version, among
+   * them transaction version 2, which saves the writer's transactions two round trips; the test kit
+   * otherwise leaves every feature but the metadata version at level 0.
+   */
+  private static BootstrapMetadata freshlyFormatted() {
+    final MetadataVersion version = MetadataVersion.latestProduction();
+    final Map<String, Short> features = new HashMap<>();
+    for (final Feature feature : Feature.PRODUCTION_FEATURES) {
+      features.put(feature.featureName(), feature.defaultLevel(version));
+    }
+    return BootstrapMetadata.fromVersions(version, features, "the registry's tests");
   }
 }
