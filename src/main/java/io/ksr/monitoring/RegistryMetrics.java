@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /** The registry's metrics, served in Prometheus' text format at {@code GET /metrics}. */
 public final class RegistryMetrics implements AutoCloseable {
+  private final Map<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter registrations;
@@ -76,13 +79,30 @@ public final class RegistryMetrics implements AutoCloseable {
   /** Counts one answered HTTP request. */
   public void request(
       final String method, final String route, final int status, final Duration time) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route and status")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(meters)
+    requestTimers
+        .computeIfAbsent(new RequestKind(method, route, status), this::requestTimer)
         .record(time);
   }
+
+  /**
+   * Looking a timer up by a record is cheaper than building its tags and id on every request, and
+   * there are few kinds: routes, methods and statuses.
+   */
+  private Timer requestTimer(final RequestKind kind) {
+    return Timer.builder("http.server.requests")
+        .description("HTTP requests by route and status")
+        .tags(
+            "method",
+            kind.method(),
+            "route",
+            kind.route(),
+            "status",
+            Integer.toString(kind.status()))
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  private record RequestKind(String method, String route, int status) {}
 
   public void registered() {
     registrations.increment();
