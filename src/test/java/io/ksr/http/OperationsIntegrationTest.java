@@ -49,6 +49,37 @@ class OperationsIntegrationTest {
   }
 
   @Test
+  void shouldGzipLargeAnswersForClientsThatAcceptIt() {
+    final String longDoc = "d".repeat(4000);
+    final String documented =
+        "{\"type\":\"record\",\"name\":\"Documented\",\"doc\":\""
+            + longDoc
+            + "\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}";
+    try (TestRegistry registry = TestRegistry.start(TestRegistry.settings("gzip", dir))) {
+      final RestClient client = registry.client();
+      final int id =
+          client
+              .post("/subjects/s/versions", RestClient.schemaBody(documented))
+              .json()
+              .get("id")
+              .asInt();
+
+      final Response zipped =
+          client.request("GET", "/schemas/ids/" + id, null, "Accept-Encoding", "gzip");
+      assertEquals(200, zipped.status());
+      assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+      assertFalse(zipped.body().contains(longDoc), "the body is compressed");
+
+      final Response plain = client.get("/schemas/ids/" + id);
+      assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+      assertTrue(plain.body().contains(longDoc));
+
+      final Response small = client.request("GET", "/health/live", null, "Accept-Encoding", "gzip");
+      assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), "too small to gain");
+    }
+  }
+
+  @Test
   void shouldCountRequestsRegistrationsAndRejections() {
     try (TestRegistry registry = TestRegistry.start(TestRegistry.settings("metrics", dir))) {
       final RestClient client = registry.client();
