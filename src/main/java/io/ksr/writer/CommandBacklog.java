@@ -16,7 +16,9 @@ import org.apache.kafka.common.TopicPartition;
  * command would instead give each of many concurrent commands a transaction of its own. Committing
  * when the fetched commands run out does both: a lone command commits at once, and commands that
  * arrived together share one transaction. Kafka calls this interceptor on the stream thread that
- * then processes the records, which is why a thread-local value is enough.
+ * then processes the records, which is why a thread-local value is enough. A value left from before
+ * a rewind (the writer reading commands again after an aborted transaction) can only make a command
+ * wait for the interval's commit; it never keeps one from being committed.
  */
 public final class CommandBacklog implements ConsumerInterceptor<byte[], byte[]> {
   private static final long NONE_FETCHED = -1;
