@@ -36,7 +36,6 @@ final class MediaTypes {
    *     acceptable
    */
   static void negotiate(final Context ctx) {
-    ctx.attribute(RESPONSE_TYPE, V1);
     if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
       // The raw header: the parsed one fails on a charset that the JVM does not know.
       final String contentType = ctx.header("Content-Type");
