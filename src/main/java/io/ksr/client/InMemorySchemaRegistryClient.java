@@ -63,7 +63,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                     null,
                     null,
                     normalize,
-                    false));
+                    false,
+                    null));
     return registered.id();
   }
 

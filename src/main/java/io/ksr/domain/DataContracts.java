@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,6 +34,11 @@ public final class DataContracts {
   /** Null for an absent, null or empty object, so that "no metadata" has one form. */
   public static JsonNode emptyToNull(final JsonNode node) {
     return node == null || node.isNull() || (node.isObject() && node.isEmpty()) ? null : node;
+  }
+
+  /** Whether two metadata say the same, whatever the order of their keys, tags and names. */
+  public static boolean sameMetadata(final JsonNode a, final JsonNode b) {
+    return Objects.equals(sortedMetadata(a), sortedMetadata(b));
   }
 
   /**

@@ -13,6 +13,16 @@ public interface ParsedSchema {
   String canonicalString();
 
   /**
+   * The text that tells whether two schemas are the same once their references are resolved. Avro
+   * resolves the types a schema references into the schema itself, so a schema sent with them
+   * written out in full is the same as one registered with references; other types compare their
+   * canonical text, as Confluent's registry does.
+   */
+  default String resolvedText() {
+    return canonicalString();
+  }
+
+  /**
    * The same schema in normal form ({@code normalize=true}), so that schemas that differ only in
    * ways that do not matter (such as the order of keys) get the same canonical text.
    */

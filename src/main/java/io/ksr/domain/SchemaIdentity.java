@@ -48,6 +48,19 @@ public final class SchemaIdentity {
     return of(schema.type(), schema.canonicalString(), List.of(), null, null);
   }
 
+  /**
+   * The identity that {@link #toString} wrote.
+   *
+   * @throws IllegalArgumentException when the text is not an identity
+   */
+  public static SchemaIdentity parse(final String hex) {
+    final byte[] digest = HexFormat.of().parseHex(hex);
+    if (digest.length != 16) {
+      throw new IllegalArgumentException("an identity has 16 bytes, not " + digest.length);
+    }
+    return new SchemaIdentity(digest);
+  }
+
   public byte[] bytes() {
     return digest.clone();
   }

@@ -1,7 +1,6 @@
 package io.ksr.http;
 
 import io.javalin.http.Context;
-import io.ksr.domain.DataContracts;
 import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.Subjects;
 import io.ksr.http.dto.RegisterSchemaRequest;
@@ -13,6 +12,7 @@ import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.writer.Command;
 import io.ksr.writer.CommandSubmitter;
 import io.ksr.writer.Outcome;
+import io.ksr.writer.RegistrationCheck;
 import java.util.function.Supplier;
 
 /** The versions of a subject: list, read, register, delete, and what references them. */
@@ -72,31 +72,30 @@ final class VersionsController {
   }
 
   void register(final Context ctx) {
-    final String subject = Subjects.validateForSchemas(Params.subject(ctx));
     final RegisterSchemaRequest request = SchemaRequests.read(ctx);
-    DataContracts.validateRuleSet(request.ruleSet());
-    if (request.schema() != null && !request.schema().isBlank() && request.references().isEmpty()) {
-      // Parse here too, so that an invalid schema fails at once, even while no writer runs. A
-      // schema with references is left to the writer: this instance may not have read a
-      // reference registered elsewhere a moment ago.
-      SchemaRequests.parse(ctx, request, subject, queries.get(), request.id() == null);
+    final RegistrationCheck.Prepared prepared =
+        RegistrationCheck.prepare(
+            new Command.RegisterSchema(
+                Subjects.validateForSchemas(Params.subject(ctx)),
+                request.schemaType(),
+                request.schema(),
+                request.references(),
+                request.metadata(),
+                request.ruleSet(),
+                request.id(),
+                request.version(),
+                Params.flag(ctx, "normalize"),
+                Params.flag(ctx, "force"),
+                null),
+            queries.get());
+    if (prepared.known().isPresent()) {
+      Json.respond(ctx, new RegisterSchemaResponse(prepared.known().get().id()));
+      return;
     }
-    final Command.RegisterSchema command =
-        new Command.RegisterSchema(
-            subject,
-            request.schemaType(),
-            request.schema(),
-            request.references(),
-            request.metadata(),
-            request.ruleSet(),
-            request.id(),
-            request.version(),
-            Params.flag(ctx, "normalize"),
-            Params.flag(ctx, "force"));
     ctx.future(
         () ->
             submitter
-                .submit(command, Outcome.Registered.class)
+                .submit(prepared.command(), Outcome.Registered.class)
                 .thenAccept(
                     registered -> Json.respond(ctx, new RegisterSchemaResponse(registered.id()))));
   }

@@ -48,6 +48,6 @@ public record RegistryQueries(
         settings,
         resolver,
         new SubjectCompatibility(reader, resolver, settings),
-        new CandidateSchemas(resolver, settings, subjects));
+        new CandidateSchemas(resolver, settings, subjects, reader));
   }
 }

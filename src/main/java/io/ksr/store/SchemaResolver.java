@@ -63,6 +63,28 @@ public final class SchemaResolver {
     return providers.parse(type, schema, resolved.closure(), isNew);
   }
 
+  /**
+   * Parses a schema a request sent, whose references {@link #resolve} resolved, and puts it in
+   * normal form when asked; a schema sent again with the same references is not parsed again.
+   */
+  public ParsedSchema parseSent(
+      final SchemaType type,
+      final String schema,
+      final Resolved resolved,
+      final boolean normalize,
+      final boolean isNew) {
+    return cache.sent(
+        type,
+        schema,
+        resolved.closure(),
+        normalize,
+        isNew,
+        () -> {
+          final ParsedSchema parsed = parse(type, schema, resolved, isNew);
+          return normalize ? parsed.normalize() : parsed;
+        });
+  }
+
   /** Parses a schema whose references have concrete versions. */
   public ParsedSchema parse(
       final String context,

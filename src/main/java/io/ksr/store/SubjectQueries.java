@@ -10,6 +10,7 @@ import io.ksr.store.RegistryReader.SubjectSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -147,21 +148,18 @@ public final class SubjectQueries {
   }
 
   /**
-   * The version of a subject whose schema has this identity.
-   *
-   * @param includeDeleted whether soft-deleted versions match too
-   * @throws RegistryException 40401 when the subject has no version to match, 40403 when none
-   *     matches
+   * The version among {@code versions} of a subject whose schema has this identity: a live one
+   * before a soft-deleted one, else the oldest.
    */
-  public RegisteredSchema lookup(
-      final String subject, final SchemaIdentity identity, final boolean includeDeleted) {
-    final List<StoredVersion> shown = shownOrNotFound(subject, includeDeleted);
+  Optional<StoredVersion> withIdentity(
+      final String subject, final List<StoredVersion> versions, final SchemaIdentity identity) {
     final List<Integer> ids = reader.idsWithIdentity(QualifiedSubject.contextOf(subject), identity);
-    return shown.stream()
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    return versions.stream()
         .filter(v -> ids.contains(v.id()))
-        .reduce((first, second) -> first.deleted() && !second.deleted() ? second : first)
-        .map(this::registered)
-        .orElseThrow(Errors::schemaNotFound);
+        .reduce((first, second) -> first.deleted() && !second.deleted() ? second : first);
   }
 
   /**
@@ -173,13 +171,21 @@ public final class SubjectQueries {
   public List<Integer> referencedBy(final String subject, final int version) {
     final RegisteredSchema referenced = version(subject, version, true);
     final TreeSet<Integer> ids = new TreeSet<>();
-    liveReferrers(subject, referenced.version()).forEach(referrer -> ids.add(referrer.id()));
+    referrers(subject, referenced.version(), false).forEach(referrer -> ids.add(referrer.id()));
     return List.copyOf(ids);
   }
 
-  /** The live versions that reference a subject-version. */
-  public List<Referrer> liveReferrers(final String subject, final int version) {
-    return reader.referrers(subject, version).stream().filter(r -> !isSoftDeleted(r)).toList();
+  /**
+   * The versions that reference a subject-version.
+   *
+   * @param includeSoftDeleted whether soft-deleted referrers count, as they do for a hard delete
+   */
+  public List<Referrer> referrers(
+      final String subject, final int version, final boolean includeSoftDeleted) {
+    final List<Referrer> referrers = reader.referrers(subject, version);
+    return includeSoftDeleted
+        ? referrers
+        : referrers.stream().filter(r -> !isSoftDeleted(r)).toList();
   }
 
   /**
@@ -201,7 +207,7 @@ public final class SubjectQueries {
   }
 
   /** The versions a read shows, failing with 40401 when there are none. */
-  private List<StoredVersion> shownOrNotFound(final String subject, final boolean includeDeleted) {
+  List<StoredVersion> shownOrNotFound(final String subject, final boolean includeDeleted) {
     final Visibility visibility = includeDeleted ? Visibility.ALL : Visibility.LIVE;
     final List<StoredVersion> shown =
         reader.versions(subject).stream().filter(visibility::shows).toList();
@@ -230,7 +236,8 @@ public final class SubjectQueries {
                     .equals(schema.metadata().path("properties").path(p.getKey()).asText(null)));
   }
 
-  private RegisteredSchema registered(final StoredVersion version) {
+  /** A stored version with its schema. */
+  RegisteredSchema registered(final StoredVersion version) {
     final SchemaEntry schema =
         reader.schemaOf(version).orElseThrow(() -> Errors.schemaNotFound(version.id()));
     return new RegisteredSchema(

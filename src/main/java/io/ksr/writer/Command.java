@@ -36,6 +36,8 @@ public sealed interface Command {
    * @param version the version to use; null or 0 for the next one
    * @param normalize whether the request asked to normalize; the config may ask too
    * @param force skip the compatibility check
+   * @param sent the identity of the schema as sent, from the instance that took the request; null
+   *     when it could not tell
    */
   record RegisterSchema(
       String subject,
@@ -47,7 +49,8 @@ public sealed interface Command {
       Integer id,
       Integer version,
       boolean normalize,
-      boolean force)
+      boolean force,
+      SentIdentity sent)
       implements Command {
     public RegisterSchema {
       Objects.requireNonNull(subject, "subject can't be null");
@@ -58,12 +61,49 @@ public sealed interface Command {
     public static RegisterSchema of(
         final String subject, final String schemaType, final String schema) {
       return new RegisterSchema(
-          subject, schemaType, schema, List.of(), null, null, null, null, false, false);
+          subject, schemaType, schema, List.of(), null, null, null, null, false, false, null);
+    }
+
+    /** The same registration, carrying the identity of the schema as sent. */
+    public RegisterSchema withSent(final SentIdentity identity) {
+      return new RegisterSchema(
+          subject,
+          schemaType,
+          schema,
+          references,
+          metadata,
+          ruleSet,
+          id,
+          version,
+          normalize,
+          force,
+          identity);
+    }
+
+    /** Whether it names the id to use (IMPORT mode); a negative id names none. */
+    public boolean hasId() {
+      return id != null && id >= 0;
     }
 
     @Override
     public String operation() {
       return "Register";
+    }
+  }
+
+  /**
+   * The identity of a schema as a request sent it (its own metadata and rule set, nothing
+   * inherited), with what it was computed from, so that the writer can tell whether it would have
+   * computed the same one from its own state.
+   *
+   * @param identity in hex
+   * @param normalized whether the schema was put in normal form
+   * @param references the references made concrete, as the identity includes them
+   */
+  record SentIdentity(String identity, boolean normalized, List<SchemaReference> references) {
+    public SentIdentity {
+      Objects.requireNonNull(identity, "identity can't be null");
+      references = references == null ? List.of() : List.copyOf(references);
     }
   }
 

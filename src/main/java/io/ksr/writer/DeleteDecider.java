@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Decides soft and hard deletes of versions and subjects, with Confluent's preconditions: a hard
- * delete only after a soft delete, and nothing deleted that a live schema references.
+ * delete only after a soft delete, nothing soft-deleted that a live schema references, and nothing
+ * hard-deleted that any schema references, even a soft-deleted one, which could otherwise never be
+ * resolved again.
  */
 final class DeleteDecider {
 
@@ -32,7 +34,7 @@ final class DeleteDecider {
     if (queries.settings().effectiveMode(subject).isReadOnly()) {
       throw Errors.readOnlyMode(subject);
     }
-    if (!queries.subjects().liveReferrers(subject, target.version()).isEmpty()) {
+    if (!queries.subjects().referrers(subject, target.version(), command.permanent()).isEmpty()) {
       throw Errors.referenceExists(subject, target.version());
     }
     final List<WriteRecord> records = new ArrayList<>();
@@ -64,8 +66,10 @@ final class DeleteDecider {
     if (queries.settings().effectiveMode(subject).isReadOnly()) {
       throw Errors.readOnlyMode(subject);
     }
-    for (final StoredVersion version : versions) {
-      if (!queries.subjects().liveReferrers(subject, version.version()).isEmpty()) {
+    // As in Confluent 8, versions of the subject itself do not keep it; other subjects do.
+    for (final StoredVersion version : command.permanent() ? versions : live) {
+      if (queries.subjects().referrers(subject, version.version(), command.permanent()).stream()
+          .anyMatch(referrer -> !referrer.subject().equals(subject))) {
         throw Errors.referenceExists(subject, version.version());
       }
     }

@@ -1,8 +1,7 @@
 package io.ksr.writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ksr.domain.ConfluentVersion;
 import io.ksr.domain.DataContracts;
 import io.ksr.domain.ErrorCode;
 import io.ksr.domain.Errors;
@@ -14,28 +13,32 @@ import io.ksr.domain.SchemaConfig;
 import io.ksr.domain.SchemaIdentity;
 import io.ksr.domain.SchemaReference;
 import io.ksr.domain.SchemaType;
-import io.ksr.domain.Subjects;
 import io.ksr.store.CandidateSchemas.Candidate;
+import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader;
 import io.ksr.store.SchemaEntry;
 import io.ksr.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Decides a registration as Confluent's registry does: mode checks, inherited metadata and rules,
- * the same schema answered with what the subject has, the compatibility check, then the next
- * version and a new or reused id.
+ * Decides a registration as Confluent's registry does: a schema the subject already has answered at
+ * once, then mode checks, inherited metadata and rules, the same schema answered with what the
+ * subject has, the compatibility check, then the next version and a new or reused id.
  */
 final class RegisterDecider {
-  private static final String VERSION_PROPERTY = "confluent:version";
-
   Decision decide(final Command.RegisterSchema command, final RegistryQueries queries) {
-    final String subject = Subjects.validateForSchemas(command.subject());
+    final String subject = RegistrationCheck.validate(command);
+    final Optional<Outcome.Registered> known =
+        RegistrationCheck.alreadyRegistered(command, queries);
+    if (known.isPresent()) {
+      return new Decision(known.get(), List.of());
+    }
     final String context = QualifiedSubject.contextOf(subject);
     final RegistryReader reader = queries.reader();
-    final boolean hasId = command.id() != null && command.id() >= 0;
+    final boolean hasId = command.hasId();
     final Mode mode = queries.settings().effectiveMode(subject);
     if (mode.isReadOnly()) {
       throw Errors.readOnlyMode(subject);
@@ -79,8 +82,8 @@ final class RegisterDecider {
               config.overrideRuleSet());
       // Confluent keeps confluent:version up to date once a client has asked for a version.
       final boolean versionAsked = command.version() != null && command.version() != 0;
-      if (versionAsked || hasVersionProperty(metadata)) {
-        metadata = withVersionProperty(metadata, nextVersion);
+      if (versionAsked || ConfluentVersion.isIn(metadata)) {
+        metadata = ConfluentVersion.with(metadata, nextVersion);
       }
     }
 
@@ -110,15 +113,18 @@ final class RegisterDecider {
         return new Decision(new Outcome.Registered(existing.id(), existing.version()), List.of());
       }
     }
-    // Only schemas that carry confluent:version, or follow one that does, can differ in it alone;
-    // everything else skips comparing with every version of the subject.
-    if (!hasId
-        && !versionGiven
-        && (hasVersionProperty(entry.metadata())
-            || (latest != null && hasVersionProperty(latest.metadata())))) {
-      final StoredVersion same = liveIgnoringVersionProperty(versions, entry, reader);
-      if (same != null) {
-        return new Decision(new Outcome.Registered(same.id(), same.version()), List.of());
+    // As Confluent's registry does, a schema that is not new by its identity may still be an
+    // existing version by the lookup rule (sent with its references inline, or differing only in
+    // confluent:version).
+    if (command.version() == null || command.version() == 0) {
+      final Integer onlyId = hasId ? command.id() : reusedId;
+      final Optional<RegisteredSchema> same =
+          queries
+              .candidates()
+              .newestLiveMatching(subject, candidate, id -> onlyId == null || onlyId == id);
+      if (same.isPresent()) {
+        return new Decision(
+            new Outcome.Registered(same.get().id(), same.get().version()), List.of());
       }
     }
 
@@ -163,12 +169,12 @@ final class RegisterDecider {
       records.add(Records.context(context));
     }
     // A soft-deleted earlier version with the same id is superseded by the new one, as in
-    // Confluent, unless a schema still references it.
+    // Confluent, unless a schema still references it, even a soft-deleted one.
     for (final StoredVersion old : versions) {
       if (old.deleted()
           && old.id() == id
           && old.version() < version
-          && queries.subjects().liveReferrers(subject, old.version()).isEmpty()) {
+          && reader.referrers(subject, old.version()).isEmpty()) {
         records.add(Records.tombstone(old));
       }
     }
@@ -193,26 +199,6 @@ final class RegisterDecider {
     return null;
   }
 
-  /**
-   * The newest live version that differs only in the {@code confluent:version} property, which
-   * Confluent sets to each new version's number and so must not make the same schema new.
-   */
-  private static StoredVersion liveIgnoringVersionProperty(
-      final List<StoredVersion> versions, final SchemaEntry entry, final RegistryReader reader) {
-    final SchemaIdentity wanted = withoutVersionProperty(entry).identity();
-    for (int i = versions.size() - 1; i >= 0; i--) {
-      final StoredVersion version = versions.get(i);
-      if (!version.deleted()
-          && reader
-              .schemaOf(version)
-              .map(stored -> withoutVersionProperty(stored).identity().equals(wanted))
-              .orElse(false)) {
-        return version;
-      }
-    }
-    return null;
-  }
-
   private static SchemaEntry latestLive(
       final List<StoredVersion> versions, final RegistryReader reader) {
     for (int i = versions.size() - 1; i >= 0; i--) {
@@ -221,34 +207,5 @@ final class RegisterDecider {
       }
     }
     return null;
-  }
-
-  private static boolean hasVersionProperty(final JsonNode metadata) {
-    return metadata != null && metadata.path("properties").has(VERSION_PROPERTY);
-  }
-
-  private static JsonNode withVersionProperty(final JsonNode metadata, final int version) {
-    final ObjectNode properties = JsonNodeFactory.instance.objectNode();
-    properties.put(VERSION_PROPERTY, Integer.toString(version));
-    final ObjectNode overlay = JsonNodeFactory.instance.objectNode();
-    overlay.set("properties", properties);
-    return DataContracts.mergeMetadata(metadata, overlay);
-  }
-
-  private static SchemaEntry withoutVersionProperty(final SchemaEntry entry) {
-    if (!hasVersionProperty(entry.metadata())) {
-      return entry;
-    }
-    final ObjectNode metadata = entry.metadata().deepCopy();
-    ((ObjectNode) metadata.get("properties")).remove(VERSION_PROPERTY);
-    if (metadata.get("properties").isEmpty()) {
-      metadata.remove("properties");
-    }
-    return new SchemaEntry(
-        entry.schema(),
-        entry.schemaType(),
-        entry.references(),
-        DataContracts.emptyToNull(metadata),
-        entry.ruleSet());
   }
 }

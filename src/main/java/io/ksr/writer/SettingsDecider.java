@@ -57,7 +57,7 @@ final class SettingsDecider {
       // What an import brings must not meet soft-deleted leftovers: drop them first.
       for (final SubjectSummary subject : subjects) {
         for (final StoredVersion version : reader.versions(subject.subject())) {
-          if (!queries.subjects().liveReferrers(subject.subject(), version.version()).isEmpty()) {
+          if (!queries.subjects().referrers(subject.subject(), version.version(), true).isEmpty()) {
             throw Errors.referenceExists(subject.subject(), version.version());
           }
           records.add(Records.tombstone(version));

@@ -119,7 +119,7 @@ class WriterRecordsTest {
     final Outcome imported =
         writer.send(
             new Command.RegisterSchema(
-                "s", null, STRING, List.of(), null, null, 42, 7, false, false));
+                "s", null, STRING, List.of(), null, null, 42, 7, false, false, null));
     writer.send(new Command.UpdateMode(null, "READWRITE", false));
     final Outcome next = writer.send(Command.RegisterSchema.of("t", null, INT));
 
@@ -174,7 +174,8 @@ class WriterRecordsTest {
                 null,
                 null,
                 false,
-                false));
+                false,
+                null));
 
     assertEquals(new Outcome.Registered(2, 1), user);
     assertTrue(

@@ -64,6 +64,7 @@ public final class AvroSchemaProvider implements SchemaProvider {
     private final Schema schema;
     private final List<Schema> referenced;
     private final String canonical;
+    private volatile String resolved;
 
     AvroSchema(final Schema schema, final List<Schema> referenced) {
       this.schema = Objects.requireNonNull(schema, "schema can't be null");
@@ -82,6 +83,16 @@ public final class AvroSchemaProvider implements SchemaProvider {
     }
 
     @Override
+    public String resolvedText() {
+      String text = resolved;
+      if (text == null) {
+        text = schema.toString();
+        resolved = text;
+      }
+      return text;
+    }
+
+    @Override
     public ParsedSchema normalize() {
       final String normalText = AvroNormalizer.normalText(schema, referenced);
       // Parsed again, as Confluent does, so that the canonical text is Avro's rendering of it; the
@@ -93,7 +104,7 @@ public final class AvroSchemaProvider implements SchemaProvider {
 
     @Override
     public String formatted(final String format) {
-      return RESOLVED_FORMAT.equals(format) ? schema.toString() : canonical;
+      return RESOLVED_FORMAT.equals(format) ? resolvedText() : canonical;
     }
 
     @Override
