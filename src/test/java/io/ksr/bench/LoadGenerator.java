@@ -21,17 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * GET requests over keep-alive HTTP/1.1 connections, one blocking socket per thread, in a process
- * of its own so that its work is not counted in the server's JVM. Each connection cycles over the
- * paths from its own starting point; latencies are counted only between the end of the warm-up and
- * the end of the measurement. A request that gets no answer within five seconds, or whose
+ * Requests over keep-alive HTTP/1.1 connections, one blocking socket per thread, in a process of
+ * its own so that its work is not counted in the server's JVM. Each connection cycles over the
+ * requests from its own starting point; latencies are counted only between the end of the warm-up
+ * and the end of the measurement. A request that gets no answer within five seconds, or whose
  * connection drops, counts as failed (with the time it took) and the connection is opened again.
  *
- * <p>Usage: {@code LoadGenerator host port connections warmupMillis measureMillis pathsFile}; it
- * prints one line, {@code RESULT key=value ...}.
+ * <p>Usage: {@code LoadGenerator host port connections warmupMillis measureMillis requestsFile};
+ * each line of the file is a path to GET, or {@code POST path body} with a JSON body on one line.
+ * It prints one line, {@code RESULT key=value ...}.
  */
 public final class LoadGenerator {
   private static final String RESULT = "RESULT ";
+  private static final String POST = "POST ";
   private static final int CONNECT_TIMEOUT_MS = 5_000;
 
   /** A request unanswered this long counts as failed, and its connection is opened again. */
@@ -43,7 +45,16 @@ public final class LoadGenerator {
 
   private LoadGenerator() {}
 
-  /** Runs the generator as a child JVM against {@code host:port} and reads its result. */
+  /** A line of the requests file that posts {@code body} to {@code path}. */
+  static String post(final String path, final String body) {
+    return POST + path + " " + body;
+  }
+
+  /**
+   * Runs the generator as a child JVM against {@code host:port} and reads its result.
+   *
+   * @param paths paths to GET, or lines made by {@link #post}
+   */
   static Result launch(
       final String host,
       final int port,
@@ -104,12 +115,7 @@ public final class LoadGenerator {
     final long measureNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[4]));
     final List<String> paths = Files.readAllLines(Path.of(args[5]));
     final List<byte[]> requests =
-        paths.stream()
-            .map(
-                path ->
-                    ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII))
-            .toList();
+        paths.stream().map(line -> request(line, host + ":" + port)).toList();
     final long measureFrom = System.nanoTime() + warmupNanos;
     final long measureUntil = measureFrom + measureNanos;
     final List<Connection> workers = new ArrayList<>();
@@ -140,6 +146,27 @@ public final class LoadGenerator {
         latencies.percentile(50) / 1000.0,
         latencies.percentile(99) / 1000.0,
         latencies.percentile(99.9) / 1000.0);
+  }
+
+  private static byte[] request(final String line, final String host) {
+    if (!line.startsWith(POST)) {
+      return ("GET " + line + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+    }
+    final int bodyStart = line.indexOf(' ', POST.length());
+    final byte[] body = line.substring(bodyStart + 1).getBytes(StandardCharsets.UTF_8);
+    final byte[] head =
+        ("POST "
+                + line.substring(POST.length(), bodyStart)
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nContent-Type: application/vnd.schemaregistry.v1+json\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    final byte[] request = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    return request;
   }
 
   private static Result parse(final String line) {

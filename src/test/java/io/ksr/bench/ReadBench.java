@@ -22,15 +22,18 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Read load over HTTP from a separate process: {@code GET /schemas/ids/{id}} cycling over every
- * seeded id and {@code GET /subjects/{s}/versions/latest} cycling over every seeded subject,
- * against the registry, a bare Javalin endpoint answering a body of the same size, and optionally a
- * peer registry seeded with the same schemas. The loads take turns, round after round, so that any
- * drift of the machine falls on all of them.
+ * seeded id, {@code GET /subjects/{s}/versions/latest} cycling over every seeded subject, and the
+ * calls every starting producer makes, registering or looking up a schema its subject already has,
+ * cycling over the first of them; against the registry, a bare Javalin endpoint answering a body of
+ * the same size, and optionally a peer registry seeded with the same schemas. The loads take turns,
+ * round after round, so that any drift of the machine falls on all of them.
  */
 final class ReadBench {
   static final String BY_ID = "GET /schemas/ids/{id}";
   static final String LATEST = "GET /subjects/{s}/versions/latest";
   static final String CONSTANT = "GET constant body";
+  static final String REGISTER_KNOWN = "POST /subjects/{s}/versions, known schema";
+  static final String LOOKUP = "POST /subjects/{s}, lookup";
   private static final int SEEDING_CLIENTS = 8;
   private static final int SEEDING_ATTEMPTS = 5;
 
@@ -40,12 +43,17 @@ final class ReadBench {
    * @param ids how many schemas the registry gets, each under its own subject
    * @param peerUrl the peer's Confluent API base, or null for no peer
    * @param peerIds how many of the same schemas the peer gets
+   * @param connections how many connections the reads use
+   * @param knownSchemas how many of the seeded schemas the registrations and lookups cycle over
+   * @param knownConnections how many connections the registrations and lookups use
    */
   record Settings(
       int ids,
       String peerUrl,
       int peerIds,
       int connections,
+      int knownSchemas,
+      int knownConnections,
       Duration warmup,
       Duration measure,
       int rounds) {}
@@ -55,13 +63,15 @@ final class ReadBench {
    *
    * @param keys how many ids or subjects the load cycled over
    */
-  record Row(String server, String request, int keys, LoadGenerator.Result median) {}
+  record Row(
+      String server, String request, int keys, int connections, LoadGenerator.Result median) {}
 
   /** What was seeded: subject n carries schema id {@code ids[n]}. */
   private record Seeded(List<String> subjects, int[] ids) {}
 
-  /** One load: where it goes and the paths it cycles over. */
-  private record Load(String server, String request, URI base, List<String> paths) {}
+  /** One load: where it goes, the requests it cycles over and over how many connections. */
+  private record Load(
+      String server, String request, URI base, List<String> paths, int connections) {}
 
   private ReadBench() {}
 
@@ -79,22 +89,46 @@ final class ReadBench {
         BareServer bare = BareServer.start(sample(registry.client(), seeded))) {
       final URI oursBase = URI.create("http://127.0.0.1:" + registry.registry().ports().get(0));
       final List<Load> loads = new ArrayList<>();
-      loads.add(new Load("ksr", BY_ID, oursBase, byId(oursBase, seeded)));
-      loads.add(new Load("ksr", LATEST, oursBase, latest(oursBase, seeded)));
+      addLoads(loads, "ksr", oursBase, seeded, settings);
       loads.add(
           new Load(
               "bare Javalin",
               CONSTANT + " (" + bare.body().length + " bytes)",
               URI.create("http://127.0.0.1:" + bare.port()),
-              List.of(BareServer.PATH)));
+              List.of(BareServer.PATH),
+              settings.connections()));
       if (settings.peerUrl() != null) {
         final URI peerBase = URI.create(settings.peerUrl());
-        final Seeded peer = seedOverHttp(settings.peerUrl(), settings.peerIds());
-        loads.add(new Load("peer", BY_ID, peerBase, byId(peerBase, peer)));
-        loads.add(new Load("peer", LATEST, peerBase, latest(peerBase, peer)));
+        addLoads(
+            loads,
+            "peer",
+            peerBase,
+            seedOverHttp(settings.peerUrl(), settings.peerIds()),
+            settings);
       }
       return measure(loads, settings);
     }
+  }
+
+  private static void addLoads(
+      final List<Load> loads,
+      final String server,
+      final URI base,
+      final Seeded seeded,
+      final Settings settings) {
+    final int connections = settings.connections();
+    loads.add(new Load(server, BY_ID, base, byId(base, seeded), connections));
+    loads.add(new Load(server, LATEST, base, latest(base, seeded), connections));
+    final int known = Math.min(settings.knownSchemas(), seeded.subjects().size());
+    final int knownConnections = settings.knownConnections();
+    loads.add(
+        new Load(
+            server,
+            REGISTER_KNOWN,
+            base,
+            known(base, seeded, known, "/versions"),
+            knownConnections));
+    loads.add(new Load(server, LOOKUP, base, known(base, seeded, known, ""), knownConnections));
   }
 
   /** The median figures of the row for {@code server} and {@code request}. */
@@ -118,7 +152,7 @@ final class ReadBench {
                     load.base().getHost(),
                     load.base().getPort(),
                     load.paths(),
-                    settings.connections(),
+                    load.connections(),
                     settings.warmup(),
                     settings.measure()));
       }
@@ -126,7 +160,13 @@ final class ReadBench {
     final List<Row> rows = new ArrayList<>();
     results.forEach(
         (load, rounds) ->
-            rows.add(new Row(load.server(), load.request(), load.paths().size(), median(rounds))));
+            rows.add(
+                new Row(
+                    load.server(),
+                    load.request(),
+                    load.paths().size(),
+                    load.connections(),
+                    median(rounds))));
     return rows;
   }
 
@@ -151,6 +191,19 @@ final class ReadBench {
     return Arrays.stream(seeded.ids())
         .mapToObj(id -> base.getRawPath() + "/schemas/ids/" + id)
         .toList();
+  }
+
+  /** Posts of the first {@code count} seeded schemas to their subjects, plus {@code suffix}. */
+  private static List<String> known(
+      final URI base, final Seeded seeded, final int count, final String suffix) {
+    final List<String> posts = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      posts.add(
+          LoadGenerator.post(
+              base.getRawPath() + "/subjects/" + seeded.subjects().get(n) + suffix,
+              RestClient.schemaBody(schema(n))));
+    }
+    return posts;
   }
 
   private static List<String> latest(final URI base, final Seeded seeded) {

@@ -35,12 +35,14 @@ class ReadBenchSmokeTest {
                   "http://127.0.0.1:" + peer.registry().ports().get(0),
                   5,
                   4,
+                  10,
+                  2,
                   Duration.ofMillis(300),
                   Duration.ofSeconds(1),
                   1));
 
       assertEquals(
-          List.of(50, 50, 1, 5, 5),
+          List.of(50, 50, 10, 10, 1, 5, 5, 5, 5),
           rows.stream().map(ReadBench.Row::keys).toList(),
           rows.toString());
       for (final ReadBench.Row row : rows) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Read throughput and latency over HTTP with keep-alive connections from a separate process, beside
- * a bare Javalin endpoint and, when {@code ksr.peerUrl} is given, a peer registry.
+ * a bare Javalin endpoint and, when {@code ksr.peerUrl} is given, a peer registry; with them, the
+ * registrations and lookups of schemas the registry has, which every starting producer sends.
  *
  * <p>Run with {@code mvn test -Dtest=ReadBenchmark -Dksr.excludedGroups=}; it prints a Markdown
  * table and writes it to {@code target/read-benchmark.md}.
@@ -27,6 +28,8 @@ class ReadBenchmark {
           System.getProperty("ksr.peerUrl"),
           Integer.getInteger("ksr.peerIds", 2_000),
           Integer.getInteger("ksr.readConnections", 32),
+          Integer.getInteger("ksr.knownSchemas", 100),
+          Integer.getInteger("ksr.knownConnections", 16),
           Duration.ofSeconds(Integer.getInteger("ksr.readWarmupSeconds", 5)),
           Duration.ofSeconds(Integer.getInteger("ksr.readSeconds", 15)),
           Integer.getInteger("ksr.readRounds", 3));
@@ -48,24 +51,25 @@ class ReadBenchmark {
             .append(", ")
             .append(Runtime.getRuntime().availableProcessors())
             .append(" cores, ")
-            .append(SETTINGS.connections())
-            .append(" keep-alive connections from a load generator in its own JVM; ")
+            .append(" keep-alive connections (as the table says) from a load generator in its own")
+            .append(" JVM; ")
             .append(SETTINGS.rounds())
             .append(" rounds of ")
             .append(SETTINGS.measure().toSeconds())
             .append(" s after ")
             .append(SETTINGS.warmup().toSeconds())
             .append(" s of warm-up per load, loads taking turns; medians of the rounds.\n\n")
-            .append("| server | request | keys cycled | req/s | p50 (ms) | p99 (ms) | p99.9 (ms)")
-            .append(" | non-2xx |\n|---|---|---|---|---|---|---|---|\n");
+            .append("| server | request | keys cycled | connections | req/s | p50 (ms) | p99 (ms)")
+            .append(" | p99.9 (ms) | non-2xx |\n|---|---|---|---|---|---|---|---|---|\n");
     for (final ReadBench.Row row : rows) {
       final LoadGenerator.Result r = row.median();
       table.append(
           String.format(
-              "| %s | %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n",
+              "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %d |%n",
               row.server(),
               row.request(),
               row.keys(),
+              row.connections(),
               r.perSecond(),
               r.p50(),
               r.p99(),
@@ -83,6 +87,14 @@ class ReadBenchmark {
       table.append(
           String.format("; ksr / peer: %.2f (target ≥ 3)", ours.perSecond() / peer.perSecond()));
     }
-    return table.append(".\n").toString();
+    table.append(".\n");
+    for (final String request : List.of(ReadBench.REGISTER_KNOWN, ReadBench.LOOKUP)) {
+      final LoadGenerator.Result known = ReadBench.find(rows, "ksr", request);
+      table.append(
+          String.format(
+              "%s, ksr / GET by id: %.2f (target ≥ 0.5); p50 %.2f ms (target ≤ 2).%n",
+              request, known.perSecond() / ours.perSecond(), known.p50()));
+    }
+    return table.toString();
   }
 }
