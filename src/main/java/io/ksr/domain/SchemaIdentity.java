@@ -12,6 +12,8 @@ import java.util.List;
  * rule set. Equal identities share a schema id.
  */
 public final class SchemaIdentity {
+  private static final MessageDigest MD5 = newMd5();
+
   private final byte[] digest;
 
   private SchemaIdentity(final byte[] digest) {
@@ -78,7 +80,16 @@ public final class SchemaIdentity {
     md5.update(bytes);
   }
 
+  /** Cloning a digest costs far less than looking one up in the security providers again. */
   private static MessageDigest md5() {
+    try {
+      return (MessageDigest) MD5.clone();
+    } catch (final CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's MD5 can be cloned", e);
+    }
+  }
+
+  private static MessageDigest newMd5() {
     try {
       return MessageDigest.getInstance("MD5");
     } catch (final NoSuchAlgorithmException e) {

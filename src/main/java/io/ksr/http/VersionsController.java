@@ -2,7 +2,6 @@ package io.ksr.http;
 
 import io.javalin.http.Context;
 import io.ksr.domain.QualifiedSubject;
-import io.ksr.domain.Subjects;
 import io.ksr.http.dto.RegisterSchemaRequest;
 import io.ksr.http.dto.RegisterSchemaResponse;
 import io.ksr.http.dto.SchemaResponse;
@@ -76,7 +75,7 @@ final class VersionsController {
     final RegistrationCheck.Prepared prepared =
         RegistrationCheck.prepare(
             new Command.RegisterSchema(
-                Subjects.validateForSchemas(Params.subject(ctx)),
+                Params.subject(ctx),
                 request.schemaType(),
                 request.schema(),
                 request.references(),

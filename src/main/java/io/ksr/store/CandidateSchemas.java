@@ -138,7 +138,7 @@ public final class CandidateSchemas {
    *
    * @param latestOnly whether only the latest live version may match ({@code "version": -1})
    */
-  public Optional<RegisteredSchema> liveVersionWith(
+  public Optional<StoredVersion> liveVersionWith(
       final String subject, final Candidate candidate, final boolean latestOnly) {
     final List<StoredVersion> live =
         reader.versions(subject).stream().filter(v -> !v.deleted()).toList();
@@ -147,22 +147,22 @@ public final class CandidateSchemas {
     }
     final List<StoredVersion> among =
         latestOnly ? live.subList(live.size() - 1, live.size()) : live;
-    return find(subject, among, candidate).map(subjects::registered);
+    return find(subject, among, candidate);
   }
 
   /** The live version of a subject whose schema has exactly this identity. */
-  public Optional<RegisteredSchema> liveVersionWith(
+  public Optional<StoredVersion> liveVersionWith(
       final String subject, final SchemaIdentity identity) {
     final List<StoredVersion> live =
         reader.versions(subject).stream().filter(v -> !v.deleted()).toList();
-    return subjects.withIdentity(subject, live, identity).map(subjects::registered);
+    return subjects.withIdentity(subject, live, identity);
   }
 
   /**
    * The newest live version of a subject that Confluent's {@link LookupRule} finds for a candidate,
    * among the versions whose id {@code acceptsId}.
    */
-  public Optional<RegisteredSchema> newestLiveMatching(
+  public Optional<StoredVersion> newestLiveMatching(
       final String subject, final Candidate candidate, final IntPredicate acceptsId) {
     final List<StoredVersion> versions = reader.versions(subject);
     final LookupRule.Described sent = candidate.described();
@@ -171,7 +171,7 @@ public final class CandidateSchemas {
       if (!version.deleted()
           && acceptsId.test(version.id())
           && LookupRule.matches(sent, described(version), version.version())) {
-        return Optional.of(subjects.registered(version));
+        return Optional.of(version);
       }
     }
     return Optional.empty();

@@ -153,12 +153,13 @@ public final class SubjectQueries {
    */
   Optional<StoredVersion> withIdentity(
       final String subject, final List<StoredVersion> versions, final SchemaIdentity identity) {
-    final List<Integer> ids = reader.idsWithIdentity(QualifiedSubject.contextOf(subject), identity);
-    if (ids.isEmpty()) {
-      return Optional.empty();
-    }
+    final String hex = identity.toString();
+    final List<Integer> ids =
+        versions.stream().allMatch(v -> v.identity() != null)
+            ? List.of()
+            : reader.idsWithIdentity(QualifiedSubject.contextOf(subject), identity);
     return versions.stream()
-        .filter(v -> ids.contains(v.id()))
+        .filter(v -> v.identity() != null ? v.identity().equals(hex) : ids.contains(v.id()))
         .reduce((first, second) -> first.deleted() && !second.deleted() ? second : first);
   }
 

@@ -14,7 +14,6 @@ import io.ksr.domain.SchemaIdentity;
 import io.ksr.domain.SchemaReference;
 import io.ksr.domain.SchemaType;
 import io.ksr.store.CandidateSchemas.Candidate;
-import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader;
 import io.ksr.store.SchemaEntry;
@@ -118,7 +117,7 @@ final class RegisterDecider {
     // confluent:version).
     if (command.version() == null || command.version() == 0) {
       final Integer onlyId = hasId ? command.id() : reusedId;
-      final Optional<RegisteredSchema> same =
+      final Optional<StoredVersion> same =
           queries
               .candidates()
               .newestLiveMatching(subject, candidate, id -> onlyId == null || onlyId == id);

@@ -10,8 +10,8 @@ import io.ksr.domain.SchemaType;
 import io.ksr.domain.Subjects;
 import io.ksr.domain.Versions;
 import io.ksr.store.CandidateSchemas.Candidate;
-import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
+import io.ksr.store.StoredVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -217,7 +217,7 @@ public final class RegistrationCheck {
   /** Confluent's rule for which existing version answers a request that names an id or version. */
   private static Optional<Outcome.Registered> answer(
       final Command.RegisterSchema command,
-      final RegisteredSchema existing,
+      final StoredVersion existing,
       final RegistryQueries queries) {
     final int version = requestedVersion(command);
     final Integer id = command.id();

@@ -51,7 +51,7 @@ class ReadBenchmark {
             .append(", ")
             .append(Runtime.getRuntime().availableProcessors())
             .append(" cores, ")
-            .append(" keep-alive connections (as the table says) from a load generator in its own")
+            .append("keep-alive connections (as the table says) from a load generator in its own")
             .append(" JVM; ")
             .append(SETTINGS.rounds())
             .append(" rounds of ")

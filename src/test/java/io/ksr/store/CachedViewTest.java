@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 
-/** The read cache in front of the local store: stale values are never served. */
+/** The read cache in front of the local store: stale values and scans are never served. */
 class CachedViewTest {
-  private final Map<Bytes, byte[]> values = new HashMap<>();
+  private final TreeMap<Bytes, byte[]> values = new TreeMap<>();
   private final AtomicLong writes = new AtomicLong();
   private int reads;
+  private int scans;
 
   /** A store that counts its reads, and that may be written while it answers one. */
   private final class Store implements KeyValueView {
@@ -31,7 +35,14 @@ class CachedViewTest {
 
     @Override
     public void scan(final Bytes prefix, final BiPredicate<Bytes, byte[]> visitor) {
-      throw new UnsupportedOperationException();
+      scans++;
+      for (final Map.Entry<Bytes, byte[]> entry : List.copyOf(values.tailMap(prefix).entrySet())) {
+        if (!startsWith(entry.getKey(), prefix)
+            || !visitor.test(entry.getKey(), entry.getValue())) {
+          return;
+        }
+        duringRead.run();
+      }
     }
   }
 
@@ -88,6 +99,69 @@ class CachedViewTest {
     read(view, "a");
 
     assertEquals(3, reads);
+  }
+
+  @Test
+  void shouldScanAPrefixOnceWhileNothingIsWrittenAndAgainAfterAWrite() {
+    write("v/s/1", "a");
+    write("v/s/2", "b");
+    write("v/t/1", "c");
+    final CachedView view = new CachedView(store, writes::get, 1024);
+
+    assertEquals(List.of("v/s/1=a", "v/s/2=b"), scan(view, "v/s/"));
+    assertEquals(List.of("v/s/1=a", "v/s/2=b"), scan(view, "v/s/"));
+    assertEquals(1, scans);
+
+    write("v/s/3", "d");
+    assertEquals(List.of("v/s/1=a", "v/s/2=b", "v/s/3=d"), scan(view, "v/s/"));
+    assertEquals(2, scans);
+  }
+
+  @Test
+  void shouldNotKeepAScanItsVisitorStoppedOrAStoreWriteOverlapped() {
+    write("v/s/1", "a");
+    write("v/s/2", "b");
+    final CachedView view = new CachedView(store, writes::get, 1024);
+
+    view.scan(key("v/s/"), (key, value) -> false);
+    store.duringRead = () -> write("v/s/9", "z");
+    scan(view, "v/s/");
+    store.duringRead = () -> {};
+    scan(view, "v/s/");
+    scan(view, "v/s/");
+
+    assertEquals(3, scans);
+  }
+
+  @Test
+  void shouldNotKeepAScanOfManyEntries() {
+    for (int n = 0; n <= CachedView.MAX_KEPT_SCAN_ENTRIES; n++) {
+      write("v/s/" + n, "x");
+    }
+    final CachedView view = new CachedView(store, writes::get, 1 << 20);
+
+    scan(view, "v/s/");
+    scan(view, "v/s/");
+
+    assertEquals(2, scans);
+  }
+
+  private List<String> scan(final CachedView view, final String prefix) {
+    final List<String> entries = new ArrayList<>();
+    view.scan(
+        key(prefix),
+        (key, value) ->
+            entries.add(
+                new String(key.get(), StandardCharsets.UTF_8)
+                    + "="
+                    + new String(value, StandardCharsets.UTF_8)));
+    return entries;
+  }
+
+  private static boolean startsWith(final Bytes key, final Bytes prefix) {
+    final byte[] k = key.get();
+    final byte[] p = prefix.get();
+    return k.length >= p.length && Arrays.equals(k, 0, p.length, p, 0, p.length);
   }
 
   private void write(final String key, final String value) {
