@@ -24,9 +24,10 @@ public final class RegistrationLoad implements AutoCloseable {
   /**
    * An acknowledged registration.
    *
+   * @param sentAt {@link System#nanoTime()} when the request that was acknowledged was sent
    * @param at {@link System#nanoTime()} when the answer arrived
    */
-  public record Ack(String subject, String schema, int id, long at, int target) {}
+  public record Ack(String subject, String schema, int id, long sentAt, long at, int target) {}
 
   /**
    * Starts the clients.
@@ -57,10 +58,14 @@ public final class RegistrationLoad implements AutoCloseable {
     return List.copyOf(acks);
   }
 
-  /** The first registration acknowledged after {@code since} (a {@link System#nanoTime()}). */
+  /**
+   * The first registration acknowledged that was sent after {@code since} (a {@link
+   * System#nanoTime()}). One sent before may be acknowledged after it: a writer killed at {@code
+   * since} may have committed it a moment before, and its reply arrive later.
+   */
   public Optional<Ack> firstAckAfter(final long since) {
     return acks.stream()
-        .filter(ack -> ack.at() > since)
+        .filter(ack -> ack.sentAt() > since)
         .min((a, b) -> Long.compare(a.at(), b.at()));
   }
 
@@ -90,6 +95,7 @@ public final class RegistrationLoad implements AutoCloseable {
       final String schema = schemaOf(name);
       while (running) {
         final int target = attempt++ % targets.size();
+        final long sentAt = System.nanoTime();
         try {
           final RestClient.Response response =
               targets
@@ -98,7 +104,12 @@ public final class RegistrationLoad implements AutoCloseable {
           if (response.status() == 200) {
             acks.add(
                 new Ack(
-                    subject, schema, response.json().get("id").asInt(), System.nanoTime(), target));
+                    subject,
+                    schema,
+                    response.json().get("id").asInt(),
+                    sentAt,
+                    System.nanoTime(),
+                    target));
             break;
           }
         } catch (final UncheckedIOException e) {
