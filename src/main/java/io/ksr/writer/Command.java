@@ -64,6 +64,22 @@ public sealed interface Command {
           subject, schemaType, schema, List.of(), null, null, null, null, false, false, null);
     }
 
+    /** The same registration, under the subject as written otherwise. */
+    public RegisterSchema withSubject(final String written) {
+      return new RegisterSchema(
+          written,
+          schemaType,
+          schema,
+          references,
+          metadata,
+          ruleSet,
+          id,
+          version,
+          normalize,
+          force,
+          sent);
+    }
+
     /** The same registration, carrying the identity of the schema as sent. */
     public RegisterSchema withSent(final SentIdentity identity) {
       return new RegisterSchema(

@@ -28,8 +28,9 @@ import java.util.Optional;
  * subject has, the compatibility check, then the next version and a new or reused id.
  */
 final class RegisterDecider {
-  Decision decide(final Command.RegisterSchema command, final RegistryQueries queries) {
-    final String subject = RegistrationCheck.validate(command);
+  Decision decide(final Command.RegisterSchema request, final RegistryQueries queries) {
+    final Command.RegisterSchema command = RegistrationCheck.validate(request);
+    final String subject = command.subject();
     final Optional<Outcome.Registered> known =
         RegistrationCheck.alreadyRegistered(command, queries);
     if (known.isPresent()) {

@@ -43,8 +43,8 @@ public final class RegistrationCheck {
    * @throws RegistryException when the request is invalid whatever the registry holds
    */
   public static Prepared prepare(
-      final Command.RegisterSchema command, final RegistryQueries queries) {
-    validate(command);
+      final Command.RegisterSchema request, final RegistryQueries queries) {
+    final Command.RegisterSchema command = validate(request);
     final Optional<Candidate> sent;
     try {
       sent = sent(command, queries);
@@ -68,15 +68,15 @@ public final class RegistrationCheck {
   /**
    * Checks what does not depend on the registry's state.
    *
-   * @return the subject as the store writes it
+   * @return the registration with the subject as the store writes it, which the other checks take
    * @throws RegistryException 42208 for an invalid subject, 42210 for an invalid rule set, 42201
    *     for an unknown schema type
    */
-  static String validate(final Command.RegisterSchema command) {
+  static Command.RegisterSchema validate(final Command.RegisterSchema command) {
     final String subject = Subjects.validateForSchemas(command.subject());
     DataContracts.validateRuleSet(command.ruleSet());
     SchemaType.parse(command.schemaType());
-    return subject;
+    return command.withSubject(subject);
   }
 
   /**
@@ -110,7 +110,7 @@ public final class RegistrationCheck {
 
   private static Candidate parse(
       final Command.RegisterSchema command, final RegistryQueries queries, final boolean isNew) {
-    final String subject = QualifiedSubject.normalize(command.subject());
+    final String subject = command.subject();
     return queries
         .candidates()
         .parse(
@@ -129,9 +129,7 @@ public final class RegistrationCheck {
       final Command.RegisterSchema command, final Candidate sent, final RegistryQueries queries) {
     return new Command.SentIdentity(
         sent.identity().toString(),
-        queries
-            .candidates()
-            .normalizes(QualifiedSubject.normalize(command.subject()), command.normalize()),
+        queries.candidates().normalizes(command.subject(), command.normalize()),
         sent.entry().references());
   }
 
@@ -148,7 +146,7 @@ public final class RegistrationCheck {
     if (sent.isEmpty()) {
       return Optional.empty();
     }
-    final String subject = QualifiedSubject.normalize(command.subject());
+    final String subject = command.subject();
     if (hasDefaultsOrOverrides(queries.settings().effectiveConfig(subject))) {
       return Optional.empty();
     }
@@ -169,7 +167,7 @@ public final class RegistrationCheck {
    */
   static Optional<Outcome.Registered> alreadyRegistered(
       final Command.RegisterSchema command, final RegistryQueries queries) {
-    final String subject = QualifiedSubject.normalize(command.subject());
+    final String subject = command.subject();
     final SchemaIdentity carried = carriedIdentity(command, queries);
     if (carried != null
         && requestedVersion(command) != Versions.LATEST
@@ -193,7 +191,7 @@ public final class RegistrationCheck {
     if (sent == null || command.schema() == null || command.schema().isBlank()) {
       return null;
     }
-    final String subject = QualifiedSubject.normalize(command.subject());
+    final String subject = command.subject();
     final boolean normalize = queries.candidates().normalizes(subject, command.normalize());
     if (normalize != sent.normalized()) {
       return null;
