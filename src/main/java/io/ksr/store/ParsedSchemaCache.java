@@ -21,11 +21,14 @@ public final class ParsedSchemaCache {
   /** The size an instance's store or writer uses: the schemas of its busiest subjects. */
   public static final int DEFAULT_CAPACITY = 10_000;
 
-  /** Bytes of sent schema text an instance keeps parsed: the schemas of many thousand producers. */
+  /** Bytes of sent schemas an instance keeps parsed: the schemas of many thousand producers. */
   public static final long DEFAULT_SENT_BUDGET_BYTES = 32L * 1024 * 1024;
 
-  /** What a kept sent schema costs beyond its text: the parsed model and the map's entry. */
+  /** What a kept sent schema costs beyond its texts and model: the map's entries. */
   private static final long SENT_OVERHEAD_BYTES = 512;
+
+  /** Bytes of heap a parsed model takes per character of its canonical text, at a guess. */
+  private static final long PARSED_BYTES_PER_CHAR = 8;
 
   private record Key(String context, String identity) {}
 
@@ -149,9 +152,16 @@ public final class ParsedSchemaCache {
     }
   }
 
+  /**
+   * What a kept sent schema costs, roughly: its text and the texts it references (held by the key),
+   * and the parsed model, which takes several times the bytes of its canonical text.
+   */
   private static long bytes(
       final String text, final List<ResolvedReference> references, final ParsedSchema parsed) {
-    long bytes = SENT_OVERHEAD_BYTES + 2L * text.length() + 2L * parsed.canonicalString().length();
+    long bytes =
+        SENT_OVERHEAD_BYTES
+            + 2L * text.length()
+            + PARSED_BYTES_PER_CHAR * parsed.canonicalString().length();
     for (final ResolvedReference reference : references) {
       bytes += 2L * reference.schema().length();
     }
