@@ -149,7 +149,8 @@ public final class Registry implements AutoCloseable {
                 CloseOptions.groupMembershipOperation(
                         CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT)));
-    StoreLayout.ensureCurrent(config.streamsStateDir(), config.groupId(), kafkaClusterId, streams);
+    StoreLayout.ensureCurrent(
+        config.streamsStateDir(), config.groupId(), topicIds.schemas(), streams);
     // Returns once the global store has read _schemas to its end.
     streams.start();
     final LocalStore store = awaitStore(streams, config, providers, progress);

@@ -162,9 +162,15 @@ public final class RegistryReader {
     return bytes == null ? 0 : StoreJson.read(bytes, Integer.class);
   }
 
-  /** The offset of the last command whose writes have all been applied; -1 when none has. */
-  public long appliedCommandOffset() {
-    final byte[] bytes = kv.get(StoreKeys.meta(SchemasApplier.COMMAND_OFFSET));
+  /**
+   * The offset of the last command of one command topic whose writes have all been applied; -1 when
+   * none has. Offsets of a topic deleted and created again under the same name, or of a mirrored
+   * one, say nothing about this one's.
+   *
+   * @param commandTopicId the id Kafka gave the command topic
+   */
+  public long appliedCommandOffset(final String commandTopicId) {
+    final byte[] bytes = kv.get(SchemasApplier.commandOffsetKey(commandTopicId));
     return bytes == null ? -1 : StoreJson.read(bytes, Long.class);
   }
 

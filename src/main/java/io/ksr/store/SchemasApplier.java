@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Applies {@code _schemas} records to the registry's state, with Confluent's meaning for each
@@ -22,7 +23,11 @@ import java.util.TreeSet;
  * disagree on what a record means.
  */
 public final class SchemasApplier {
-  static final String COMMAND_OFFSET = "commandOffset";
+  /**
+   * Names the applied command offset of one command topic. Before the topic's id was part of it,
+   * the name was this alone, which an older store still holds and now means nothing.
+   */
+  private static final String COMMAND_OFFSET = "commandOffset";
 
   private final MutableKeyValueView kv;
   private final RegistryReader reader;
@@ -106,9 +111,17 @@ public final class SchemasApplier {
     // NOOP records, and tombstones of keys that have no meaning as tombstones, change nothing.
   }
 
-  /** Remembers that every command up to {@code offset} has been applied. */
-  void commandApplied(final long offset) {
-    kv.put(StoreKeys.meta(COMMAND_OFFSET), StoreJson.write(offset));
+  /**
+   * Remembers that every command of a command topic up to {@code offset} has been applied.
+   *
+   * @param commandTopicId the id Kafka gave the command topic
+   */
+  void commandApplied(final String commandTopicId, final long offset) {
+    kv.put(commandOffsetKey(commandTopicId), StoreJson.write(offset));
+  }
+
+  static Bytes commandOffsetKey(final String commandTopicId) {
+    return StoreKeys.meta(COMMAND_OFFSET + "/" + commandTopicId);
   }
 
   private void putVersion(final SchemasValue.Schema value, final byte[] rawKey) {

@@ -43,7 +43,8 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
         context.getStateStore(RegistryTopology.SCHEMAS_STORE);
     final MutableStoreView view = new MutableStoreView(store, progress::stored);
     this.applier = new SchemasApplier(view, providers);
-    progress.commandApplied(new RegistryReader(view).appliedCommandOffset());
+    progress.commandApplied(
+        new RegistryReader(view).appliedCommandOffset(progress.commandTopicId()));
   }
 
   @Override
@@ -77,7 +78,7 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
       LOG.warn("Ignored header {}={} on {}", HeaderNames.COMMAND_OFFSET, header, where());
       return;
     }
-    applier.commandApplied(offset);
+    applier.commandApplied(progress.commandTopicId(), offset);
     progress.commandApplied(offset);
   }
 
