@@ -11,10 +11,7 @@ import io.ksr.monitoring.KafkaProbe;
 import io.ksr.monitoring.Readiness;
 import io.ksr.monitoring.RegistryMetrics;
 import io.ksr.security.Authenticator;
-import io.ksr.store.CatchUpLogger;
-import io.ksr.store.LocalStore;
 import io.ksr.store.RegistryTopology;
-import io.ksr.store.StoreLayout;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
 import io.ksr.store.TopicSetup;
@@ -43,12 +40,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Registry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration STORE_WAIT = Duration.ofSeconds(60);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final WriterStatus writerStatus = new WriterStatus();
@@ -120,40 +111,37 @@ public final class Registry implements AutoCloseable {
     started.push(() -> producer.close(config.timeout()));
 
     final SchemaProviders providers = SchemaProviders.builtIn();
-    final Topology topology =
-        config.leaderEligibility()
-            ? RegistryTopology.withWriter(
-                topics,
-                progress,
-                providers,
-                new WriterSupplier(
-                    new CommandHandler(providers, config.compatibilityLevel()),
-                    providers,
-                    progress,
-                    new LogBarrier(producer, topics.schemas(), progress, instanceId),
-                    writerStatus,
-                    instanceId))
-            : RegistryTopology.readerOnly(topics, progress, providers);
-    final KafkaStreams streams = new KafkaStreams(topology, asProperties(streamsSettings(kafka)));
-    streams.setGlobalStateRestoreListener(new CatchUpLogger());
-    streams.setStateListener(
-        (newState, oldState) -> LOG.info("Kafka Streams: {} -> {}", oldState, newState));
-    streams.setUncaughtExceptionHandler(
-        error -> {
-          LOG.error("The writer's stream thread failed; replacing it", error);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    started.push(
+    // A Kafka Streams client started again after a failure builds the same topology anew.
+    final Supplier<Topology> topology =
         () ->
-            streams.close(
-                CloseOptions.groupMembershipOperation(
-                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(CLOSE_TIMEOUT)));
-    StoreLayout.ensureCurrent(
-        config.streamsStateDir(), config.groupId(), topicIds.schemas(), streams);
-    // Returns once the global store has read _schemas to its end.
+            config.leaderEligibility()
+                ? RegistryTopology.withWriter(
+                    topics,
+                    progress,
+                    providers,
+                    new WriterSupplier(
+                        new CommandHandler(providers, config.compatibilityLevel()),
+                        providers,
+                        progress,
+                        new LogBarrier(producer, topics.schemas(), progress, instanceId),
+                        writerStatus,
+                        instanceId))
+                : RegistryTopology.readerOnly(topics, progress, providers);
+    final RegistryStreams streams =
+        new RegistryStreams(
+            new RegistryStreams.Parts(
+                topology,
+                asProperties(streamsSettings(kafka)),
+                config.streamsStateDir(),
+                config.groupId(),
+                config.topic(),
+                topicIds.schemas(),
+                providers,
+                config.compatibilityLevel()),
+            progress,
+            metrics::streamsStarted);
+    started.push(streams);
     streams.start();
-    final LocalStore store = awaitStore(streams, config, providers, progress);
 
     final ReplyListener replies =
         new ReplyListener(new KafkaConsumer<>(kafka.replyConsumer()), topics.replies());
@@ -176,17 +164,23 @@ public final class Registry implements AutoCloseable {
                 writerStatus.isWriter(),
                 config.leaderEligibility(),
                 locator.writer(),
-                store.lagRecords(),
-                progress.skippedRecords());
+                streams.lagRecords(),
+                progress.skippedRecords(),
+                progress.foreignRecords());
+    final KafkaProbe probe = new KafkaProbe(admin, streams::lagRecords);
+    started.push(probe);
+    final Supplier<Readiness> readiness =
+        () ->
+            Readiness.of(
+                probe, config.readyTimeout(), () -> streams.problem(config.readyTimeout()));
     metrics.bind(
         new RegistryMetrics.Sources(
-            store::lagRecords,
+            streams::lagRecords,
             writerStatus::isWriter,
             replies::pendingCount,
-            progress::skippedRecords),
-        streams);
-    final KafkaProbe probe = new KafkaProbe(admin, store::lagRecords);
-    started.push(probe);
+            progress::skippedRecords,
+            progress::foreignRecords,
+            readiness));
     http =
         HttpServer.start(
             new HttpServer.Settings(
@@ -195,14 +189,14 @@ public final class Registry implements AutoCloseable {
                 config.maxRequestBodySize(),
                 config.requestLogLevel()),
             new HttpServer.Services(
-                store::queries,
+                streams::queries,
                 submitter,
                 providers,
                 status,
                 config.modeMutability(),
                 new HttpServer.SignIn(
                     authenticator, authentication.realm(), authentication.skipPaths()),
-                () -> Readiness.of(probe, config.readyTimeout()),
+                readiness,
                 metrics));
     started.push(http);
     LOG.info(
@@ -236,31 +230,6 @@ public final class Registry implements AutoCloseable {
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while asking Kafka for its cluster id", e);
-    }
-  }
-
-  private static LocalStore awaitStore(
-      final KafkaStreams streams,
-      final RegistryConfig config,
-      final SchemaProviders providers,
-      final StoreProgress progress) {
-    final long deadline = System.nanoTime() + STORE_WAIT.toNanos();
-    while (true) {
-      try {
-        return new LocalStore(
-            streams, config.topic(), providers, config.compatibilityLevel(), progress);
-      } catch (final InvalidStateStoreException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "The local schema store did not open within " + STORE_WAIT.toSeconds() + " s", e);
-        }
-        try {
-          Thread.sleep(50);
-        } catch (final InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while opening the local store", e);
-        }
-      }
     }
   }
 

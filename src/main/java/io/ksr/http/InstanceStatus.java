@@ -10,6 +10,8 @@ import java.util.OptionalLong;
  * @param writer the instance id of the current writer, if one is known
  * @param storeLagRecords how many {@code _schemas} records this instance's store has yet to read
  * @param skippedRecords how many {@code _schemas} records this instance skipped as unreadable
+ * @param foreignRecords how many {@code _schemas} records another writer than this registry's
+ *     appended since this instance started
  */
 public record InstanceStatus(
     String kafkaClusterId,
@@ -19,4 +21,5 @@ public record InstanceStatus(
     boolean leaderEligible,
     Optional<String> writer,
     OptionalLong storeLagRecords,
-    long skippedRecords) {}
+    long skippedRecords,
+    long foreignRecords) {}

@@ -40,7 +40,8 @@ final class MetadataController {
                 current.storeLagRecords().isPresent()
                     ? current.storeLagRecords().getAsLong()
                     : null,
-                current.skippedRecords())));
+                current.skippedRecords(),
+                current.foreignRecords())));
   }
 
   void version(final Context ctx) {

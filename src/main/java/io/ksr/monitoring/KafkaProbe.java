@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks Kafka every second whether it answers, and notes whether this instance's store has read
- * {@code _schemas} to its end, so that readiness can say how long either has been failing.
+ * {@code _schemas} to its end and whether that is known, so that readiness can say how long each
+ * has been failing.
  */
 public final class KafkaProbe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaProbe.class);
@@ -31,6 +32,7 @@ public final class KafkaProbe implements AutoCloseable {
           });
   private volatile long lastReachable = System.nanoTime();
   private volatile long lastCaughtUp = System.nanoTime();
+  private volatile long lastLagKnown = System.nanoTime();
   private volatile boolean reportedUnreachable;
 
   /**
@@ -51,6 +53,14 @@ public final class KafkaProbe implements AutoCloseable {
   /** How long the store has been behind the end of {@code _schemas}; zero while it keeps up. */
   public Duration storeBehindFor() {
     return since(lastCaughtUp);
+  }
+
+  /**
+   * How long the store's lag has not been measured (its consumer is gone, or stopped fetching);
+   * zero while it is. Not knowing is not taken for keeping up.
+   */
+  public Duration storeLagUnknownFor() {
+    return since(lastLagKnown);
   }
 
   private static Duration since(final long at) {
@@ -81,6 +91,10 @@ public final class KafkaProbe implements AutoCloseable {
       }
     }
     final OptionalLong lag = storeLagRecords.get();
+    if (lag.isPresent()) {
+      lastLagKnown = now;
+    }
+    // An unknown lag is reported as such rather than as being behind.
     if (lag.isEmpty() || lag.getAsLong() == 0) {
       lastCaughtUp = now;
     }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,9 @@ public final class RegistryMetrics implements AutoCloseable {
       Supplier<OptionalLong> storeLagRecords,
       BooleanSupplier isWriter,
       IntSupplier commandsPending,
-      LongSupplier poisonRecordsSkipped) {}
+      LongSupplier poisonRecordsSkipped,
+      LongSupplier foreignRecords,
+      Supplier<Readiness> readiness) {}
 
   public RegistryMetrics() {
     registrations =
@@ -56,8 +59,8 @@ public final class RegistryMetrics implements AutoCloseable {
     gc.bindTo(meters);
   }
 
-  /** Reports the instance's state and its Kafka Streams client from now on. */
-  public void bind(final Sources sources, final KafkaStreams kafkaStreams) {
+  /** Reports the instance's state from now on. */
+  public void bind(final Sources sources) {
     this.sources = sources;
     Gauge.builder("ksr.store.lag.records", sources, s -> s.storeLagRecords().get().orElse(0))
         .description("Records of the schemas topic this instance's store has not read yet")
@@ -72,6 +75,30 @@ public final class RegistryMetrics implements AutoCloseable {
             "ksr.poison.records.skipped", sources, s -> s.poisonRecordsSkipped().getAsLong())
         .description("Records of the schemas topic skipped as unreadable")
         .register(meters);
+    FunctionCounter.builder("ksr.foreign.records", sources, s -> s.foreignRecords().getAsLong())
+        .description(
+            "Records of the schemas topic that another writer than this registry's appended since"
+                + " this instance started")
+        .register(meters);
+    Gauge.builder("ksr.ready", sources, s -> s.readiness().get().ready() ? 1 : 0)
+        .description("1 while GET /health/ready answers UP")
+        .register(meters);
+    for (final Readiness.Problem problem : Readiness.Problem.values()) {
+      if (problem != Readiness.Problem.NONE) {
+        Gauge.builder(
+                "ksr.not.ready", sources, s -> s.readiness().get().problem() == problem ? 1 : 0)
+            .description("1 while this keeps the instance from being ready")
+            .tag("reason", problem.name().toLowerCase(Locale.ROOT))
+            .register(meters);
+      }
+    }
+  }
+
+  /** Reports a Kafka Streams client from now on, instead of any before it. */
+  public synchronized void streamsStarted(final KafkaStreams kafkaStreams) {
+    if (streams != null) {
+      streams.close();
+    }
     streams = new KafkaStreamsMetrics(kafkaStreams);
     streams.bindTo(meters);
   }
@@ -118,7 +145,7 @@ public final class RegistryMetrics implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (streams != null) {
       streams.close();
     }

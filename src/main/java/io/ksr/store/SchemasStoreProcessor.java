@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(SchemasStoreProcessor.class);
 
+  /** After the first, a foreign record is logged once in this many, so a flood stays readable. */
+  private static final long FOREIGN_REPORT_EVERY = 100;
+
   private final StoreProgress progress;
   private final SchemaProviders providers;
   private ProcessorContext<Void, Void> context;
@@ -57,8 +60,19 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
     } catch (final MalformedRecordException e) {
       skip(record, e.getMessage());
     } catch (final RuntimeException e) {
-      LOG.error("Skipped {}: applying it failed unexpectedly", where(), e);
-      progress.recordSkipped();
+      // Not the record's fault (the disk, the store, a bug): skipping it would leave this
+      // instance quietly different from the others. Stop reading; the store is rebuilt.
+      final String why = "storing " + where() + " failed: " + e;
+      LOG.error(
+          "The local store failed: {}. This instance stops answering as current and rebuilds"
+              + " its store from the schemas topic",
+          why,
+          e);
+      progress.storeFailed(why);
+      throw e;
+    }
+    if (progress.isServing() && header(record, HeaderNames.WRITER) == null) {
+      noteForeign(record);
     }
     final String barrier = header(record, HeaderNames.BARRIER);
     if (barrier != null) {
@@ -80,6 +94,23 @@ final class SchemasStoreProcessor implements Processor<byte[], byte[], Void, Voi
     }
     applier.commandApplied(progress.commandTopicId(), offset);
     progress.commandApplied(offset);
+  }
+
+  /**
+   * Every record this registry's writers append names its writer; one that does not came from
+   * another program writing to the same topic, which can hand out ids this registry hands out too.
+   */
+  private void noteForeign(final Record<byte[], byte[]> record) {
+    progress.recordForeign();
+    final long count = progress.foreignRecords();
+    if (count == 1 || count % FOREIGN_REPORT_EVERY == 0) {
+      LOG.warn(
+          "{} ({} so far) was not appended by this registry's writer (key {}): is another schema"
+              + " registry (Confluent's, Karapace) writing to the same topic?",
+          where(),
+          count,
+          record.key() == null ? "null" : new String(record.key(), StandardCharsets.UTF_8));
+    }
   }
 
   private void skip(final Record<byte[], byte[]> record, final String reason) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,9 @@ public final class StoreProgress {
   private final List<CommandWaiter> commandWaiters = new ArrayList<>();
   private final Map<String, CompletableFuture<Void>> barrierWaiters = new ConcurrentHashMap<>();
   private final AtomicLong skippedRecords = new AtomicLong();
+  private final AtomicLong foreignRecords = new AtomicLong();
+  private volatile boolean serving;
+  private volatile String storeFailure;
   private final AtomicLong storeWrites = new AtomicLong();
   private final String commandTopicId;
   private long appliedCommandOffset = -1;
@@ -81,6 +85,43 @@ public final class StoreProgress {
   /** How many {@code _schemas} records this instance skipped because it could not apply them. */
   public long skippedRecords() {
     return skippedRecords.get();
+  }
+
+  /**
+   * How many {@code _schemas} records another writer than this registry's appended since this
+   * instance started serving: Confluent's registry or Karapace left running on the same topic, or
+   * records copied in.
+   */
+  public long foreignRecords() {
+    return foreignRecords.get();
+  }
+
+  /** Whether the store has read {@code _schemas} to its end at start-up and serves from it. */
+  boolean isServing() {
+    return serving;
+  }
+
+  /** Marks the store as serving, once it has read {@code _schemas} to its end. */
+  public void serving(final boolean isServing) {
+    serving = isServing;
+  }
+
+  /** Why the store could not store a record, or empty while it works. */
+  public Optional<String> storeFailure() {
+    return Optional.ofNullable(storeFailure);
+  }
+
+  /** Forgets a store failure, once the store has been rebuilt. */
+  public void storeRebuilt() {
+    storeFailure = null;
+  }
+
+  void storeFailed(final String why) {
+    storeFailure = why;
+  }
+
+  void recordForeign() {
+    foreignRecords.incrementAndGet();
   }
 
   void commandApplied(final long offset) {

@@ -1,6 +1,8 @@
 package io.ksr.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.SchemaProviders;
@@ -104,6 +106,46 @@ class SchemasStoreProcessorTest {
     pipeConfig("NONE", "3", "command-topic-id");
     assertEquals(3, progress.appliedCommandOffset());
     assertEquals(CompatibilityLevel.NONE, queries.settings().globalCompatibility());
+  }
+
+  @Test
+  void shouldStopOnAStoreFailureRatherThanSkipTheRecord() {
+    // A value the store itself holds that cannot be read: what a failing disk leaves behind.
+    driver
+        .<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)
+        .put(StoreKeys.subject("s"), bytes("{not json"));
+
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            pipe(
+                "{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}",
+                "{\"subject\":\"s\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}"));
+
+    assertEquals(0, progress.skippedRecords());
+    assertTrue(
+        progress.storeFailure().orElseThrow().contains("record at offset 0"),
+        progress.storeFailure().toString());
+  }
+
+  @Test
+  void shouldCountRecordsAnotherWriterAppendedOnceServing() {
+    pipeConfig("FULL", "1", "command-topic-id");
+    pipe("{\"keytype\":\"CONFIG\",\"magic\":0}", "{\"compatibilityLevel\":\"NONE\"}");
+    assertEquals(0, progress.foreignRecords(), "records read at start-up are history");
+
+    progress.serving(true);
+    pipe("{\"keytype\":\"NOOP\",\"magic\":0}", "{}");
+    pipe("{\"keytype\":\"CONFIG\",\"magic\":0}", "{\"compatibilityLevel\":\"FULL\"}");
+    final RecordHeaders ours = new RecordHeaders();
+    ours.add(new RecordHeader(HeaderNames.WRITER, bytes("node-1:8081")));
+    schemas.pipeInput(
+        new org.apache.kafka.streams.test.TestRecord<>(
+            bytes("{\"keytype\":\"CONFIG\",\"magic\":0}"),
+            bytes("{\"compatibilityLevel\":\"NONE\"}"),
+            ours));
+
+    assertEquals(2, progress.foreignRecords());
   }
 
   private void pipeConfig(final String level, final String commandOffset, final String topicId) {

@@ -21,11 +21,14 @@ public record ServerClusterIdResponse(Scope scope, String writer, Instance insta
    *
    * @param storeLagRecords records of {@code _schemas} its store has yet to read; null before the
    *     first measurement
+   * @param foreignRecords records of {@code _schemas} that another writer than this registry's
+   *     appended since the instance started: another registry on the same topic
    */
   public record Instance(
       String id,
       boolean writer,
       boolean leaderEligible,
       Long storeLagRecords,
-      long skippedRecords) {}
+      long skippedRecords,
+      long foreignRecords) {}
 }
