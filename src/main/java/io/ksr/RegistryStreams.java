@@ -22,6 +22,8 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,9 @@ final class RegistryStreams implements AutoCloseable {
   private volatile long lastThreadFailureNanos;
   private volatile boolean closing;
 
+  /** Whether a client has run: until then, a failed start is handled by {@link #start}. */
+  private volatile boolean hasRun;
+
   /**
    * @param onStart told of each Kafka Streams client once it runs, the first and any rebuilt one
    */
@@ -76,12 +81,38 @@ final class RegistryStreams implements AutoCloseable {
     this.onStart = onStart;
   }
 
-  /** Starts the application and returns once its store has read {@code _schemas} to its end. */
+  /**
+   * Starts the application and returns once its store has read {@code _schemas} to its end. A local
+   * store that cannot be opened (damaged files) is wiped and rebuilt from {@code _schemas}.
+   */
   void start() {
     final KafkaStreams created = create();
     StoreLayout.ensureCurrent(
         parts.stateDir(), parts.applicationId(), parts.schemasTopicId(), created);
-    run(created);
+    try {
+      run(created);
+    } catch (final StreamsException e) {
+      if (!opening(e)) {
+        throw e;
+      }
+      LOG.warn(
+          "The local store in {} cannot be opened ({}): rebuilding it from the schemas topic",
+          parts.stateDir(),
+          e.getMessage());
+      stop(created);
+      created.cleanUp();
+      run(create());
+    }
+  }
+
+  /** Whether a failure to start was the local store failing to open. */
+  private static boolean opening(final Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessorStateException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The registry's reads over this instance's store; 50001 while the store is being rebuilt. */
@@ -113,7 +144,7 @@ final class RegistryStreams implements AutoCloseable {
     created.setStateListener(
         (newState, oldState) -> {
           LOG.info("Kafka Streams: {} -> {}", oldState, newState);
-          if (newState == KafkaStreams.State.ERROR) {
+          if (newState == KafkaStreams.State.ERROR && hasRun) {
             recoverLater(created);
           }
         });
@@ -133,6 +164,7 @@ final class RegistryStreams implements AutoCloseable {
     // Returns once the global store has read _schemas to its end.
     created.start();
     store = awaitStore(created);
+    hasRun = true;
     progress.serving(true);
     onStart.accept(created);
   }
@@ -163,6 +195,8 @@ final class RegistryStreams implements AutoCloseable {
     try {
       run(create());
       progress.storeRebuilt();
+      // The failure that brought the application down is what was just recovered from.
+      lastThreadFailureNanos = 0;
       LOG.info("The local store serves again");
     } catch (final RuntimeException e) {
       LOG.error("Starting Kafka Streams again failed; the instance stays not ready", e);
