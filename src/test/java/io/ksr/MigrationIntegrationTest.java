@@ -3,6 +3,7 @@ package io.ksr;
 import static io.ksr.testkit.RestClient.schemaBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,12 +17,14 @@ import io.ksr.testkit.RestClient.Response;
 import io.ksr.testkit.TestFiles;
 import io.ksr.testkit.TestKafka;
 import io.ksr.testkit.TestRegistry;
+import io.ksr.testkit.Wait;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +128,41 @@ class MigrationIntegrationTest {
       assertEquals(
           "{\"id\":" + (MAX_ID + 2) + "}",
           registry.client().post("/subjects/fresher-value/versions", schemaBody(FRESHER)).body());
+    }
+  }
+
+  @Test
+  void shouldCountRecordsThatAnotherRegistryAppendsWhileThisOneRuns(final TestInfo test)
+      throws Exception {
+    final Map<String, Object> settings = TestRegistry.settings(name(test), dataDir);
+    final String topic = (String) settings.get(RegistryConfig.TOPIC);
+    RawTopics.create(topic, 1, Map.of("cleanup.policy", "compact"));
+    RawTopics.produce(topic, readFixture());
+
+    try (TestRegistry registry = TestRegistry.start(settings)) {
+      final RestClient rest = registry.client();
+      rest.post("/subjects/fresh-value/versions", schemaBody(FRESH));
+      assertEquals(
+          0,
+          rest.get("/v1/metadata/id").json().at("/instance/foreignRecords").asInt(-1),
+          "what Confluent wrote before the registry started is history, its own records are ours");
+
+      // Confluent's registry left running writes its NOOP and a schema of its own.
+      RawTopics.produce(
+          topic,
+          List.of(
+              new RawTopics.Text("{\"keytype\":\"NOOP\",\"magic\":0}", null),
+              new RawTopics.Text(
+                  "{\"keytype\":\"SCHEMA\",\"subject\":\"elsewhere\",\"version\":1,\"magic\":1}",
+                  "{\"subject\":\"elsewhere\",\"version\":1,\"id\":"
+                      + (MAX_ID + 1)
+                      + ",\"schema\":\"\\\"int\\\"\"}")));
+
+      Wait.until(
+          "the records to be counted",
+          Duration.ofSeconds(30),
+          () -> rest.get("/v1/metadata/id").json().at("/instance/foreignRecords").asInt() == 2);
+      assertTrue(rest.get("/metrics").body().contains("ksr_foreign_records_total 2.0"));
     }
   }
 
