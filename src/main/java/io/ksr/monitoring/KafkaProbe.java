@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code _schemas} to its end and whether that is known, so that readiness can say how long each
  * has been failing.
  */
-public final class KafkaProbe implements AutoCloseable {
+public final class KafkaProbe implements Readiness.Probe, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaProbe.class);
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final Duration GRACE = INTERVAL.multipliedBy(3);
@@ -46,11 +46,13 @@ public final class KafkaProbe implements AutoCloseable {
   }
 
   /** How long Kafka has not answered; zero while it answers. */
+  @Override
   public Duration unreachableFor() {
     return since(lastReachable);
   }
 
   /** How long the store has been behind the end of {@code _schemas}; zero while it keeps up. */
+  @Override
   public Duration storeBehindFor() {
     return since(lastCaughtUp);
   }
@@ -59,6 +61,7 @@ public final class KafkaProbe implements AutoCloseable {
    * How long the store's lag has not been measured (its consumer is gone, or stopped fetching);
    * zero while it is. Not knowing is not taken for keeping up.
    */
+  @Override
   public Duration storeLagUnknownFor() {
     return since(lastLagKnown);
   }

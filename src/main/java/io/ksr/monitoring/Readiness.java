@@ -23,6 +23,15 @@ public record Readiness(Problem problem, String reason) {
     APPLICATION
   }
 
+  /** How long each failure that may pass by itself has lasted; zero while it does not. */
+  public interface Probe {
+    Duration unreachableFor();
+
+    Duration storeBehindFor();
+
+    Duration storeLagUnknownFor();
+  }
+
   public boolean ready() {
     return problem == Problem.NONE;
   }
@@ -34,9 +43,7 @@ public record Readiness(Problem problem, String reason) {
    * @param application what keeps the Kafka Streams application from serving, if anything
    */
   public static Readiness of(
-      final KafkaProbe probe,
-      final Duration patience,
-      final Supplier<Optional<String>> application) {
+      final Probe probe, final Duration patience, final Supplier<Optional<String>> application) {
     final Duration unreachable = probe.unreachableFor();
     if (unreachable.compareTo(patience) > 0) {
       return new Readiness(
