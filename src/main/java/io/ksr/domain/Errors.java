@@ -104,6 +104,33 @@ public final class Errors {
     return new RegistryException(ErrorCode.OPERATION_NOT_PERMITTED, message);
   }
 
+  /**
+   * A new schema in a context whose highest id is taken. 42205, as for the other states of the
+   * registry that forbid a write: the request is valid, and retrying it cannot succeed. A 5xx would
+   * have clients retry, and fail over to other instances, to no end; 50001 says Kafka failed.
+   */
+  public static RegistryException idsExhausted(final String context) {
+    return operationNotPermitted(
+        "Context '"
+            + context
+            + "' has no schema ids left: its highest id, "
+            + Integer.MAX_VALUE
+            + ", is taken, so no new schema can be registered in it; the schemas it has keep"
+            + " their ids and can still be registered under other subjects");
+  }
+
+  /**
+   * A new version of a subject whose highest version is taken; 42205 as for {@link #idsExhausted}.
+   */
+  public static RegistryException versionsExhausted(final String subject) {
+    return operationNotPermitted(
+        "Subject '"
+            + subject
+            + "' has no versions left: its highest version, "
+            + Integer.MAX_VALUE
+            + ", is taken, so no new schema can be registered under it");
+  }
+
   public static RegistryException readOnlyMode(final String subject) {
     return operationNotPermitted("Subject '" + subject + "' is in read-only mode");
   }

@@ -1,5 +1,6 @@
 package io.ksr.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,6 +17,12 @@ import org.apache.kafka.common.utils.Bytes;
 public final class OverlayView implements MutableKeyValueView {
   private final KeyValueView base;
   private final TreeMap<Bytes, Change> changes = new TreeMap<>();
+
+  /**
+   * While {@link #allOrNothing} runs: for each key it changed, the change pending before (null for
+   * none).
+   */
+  private Map<Bytes, Change> before;
 
   /** A put ({@code value} set) or a delete ({@code value} null). */
   private record Change(byte[] value) {}
@@ -58,12 +65,47 @@ public final class OverlayView implements MutableKeyValueView {
 
   @Override
   public void put(final Bytes key, final byte[] value) {
-    changes.put(key, new Change(Objects.requireNonNull(value, "value can't be null")));
+    Objects.requireNonNull(value, "value can't be null");
+    remember(key);
+    changes.put(key, new Change(value));
   }
 
   @Override
   public void delete(final Bytes key) {
+    remember(key);
     changes.put(key, new Change(null));
+  }
+
+  /**
+   * Makes every change that {@code change} makes, or none when it throws: the view is then as it
+   * was before, and the exception goes on to the caller. So a write of several records never shows
+   * half done.
+   */
+  public void allOrNothing(final Runnable change) {
+    before = new HashMap<>();
+    boolean done = false;
+    try {
+      change.run();
+      done = true;
+    } finally {
+      if (!done) {
+        before.forEach(
+            (key, pending) -> {
+              if (pending == null) {
+                changes.remove(key);
+              } else {
+                changes.put(key, pending);
+              }
+            });
+      }
+      before = null;
+    }
+  }
+
+  private void remember(final Bytes key) {
+    if (before != null && !before.containsKey(key)) {
+      before.put(key, changes.get(key));
+    }
   }
 
   /** Drops the pending changes, once the base shows them. */

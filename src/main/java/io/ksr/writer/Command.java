@@ -101,6 +101,11 @@ public sealed interface Command {
       return id != null && id >= 0;
     }
 
+    /** Whether it names the version to use; 0 or a negative version asks for the next one. */
+    public boolean hasVersion() {
+      return version != null && version > 0;
+    }
+
     @Override
     public String operation() {
       return "Register";

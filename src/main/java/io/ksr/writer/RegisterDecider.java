@@ -21,6 +21,7 @@ import io.ksr.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Decides a registration as Confluent's registry does: a schema the subject already has answered at
@@ -50,8 +51,7 @@ final class RegisterDecider {
     final boolean importing = mode == Mode.IMPORT;
     final SchemaConfig config = queries.settings().effectiveConfig(subject);
     final List<StoredVersion> versions = reader.versions(subject);
-    final int nextVersion =
-        versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+    final OptionalInt nextVersion = nextVersion(versions);
     final SchemaEntry latest = latestLive(versions, reader);
 
     String text = command.schema();
@@ -82,8 +82,10 @@ final class RegisterDecider {
               config.overrideRuleSet());
       // Confluent keeps confluent:version up to date once a client has asked for a version.
       final boolean versionAsked = command.version() != null && command.version() != 0;
-      if (versionAsked || ConfluentVersion.isIn(metadata)) {
-        metadata = ConfluentVersion.with(metadata, nextVersion);
+      // A subject with no version left keeps the metadata it has: its next version is refused
+      // below, unless the schema turns out to be one it has already.
+      if (nextVersion.isPresent() && (versionAsked || ConfluentVersion.isIn(metadata))) {
+        metadata = ConfluentVersion.with(metadata, nextVersion.getAsInt());
       }
     }
 
@@ -104,7 +106,7 @@ final class RegisterDecider {
     final SchemaIdentity identity = entry.identity();
 
     final List<Integer> sameIds = reader.idsWithIdentity(context, identity);
-    final boolean versionGiven = command.version() != null && command.version() > 0;
+    final boolean versionGiven = command.hasVersion();
     Integer reusedId = null;
     if (!sameIds.isEmpty() && (!hasId || sameIds.contains(command.id()))) {
       reusedId = hasId ? command.id() : sameIds.get(0);
@@ -141,10 +143,7 @@ final class RegisterDecider {
       }
     }
 
-    final int version = versionGiven ? command.version() : nextVersion;
-    if (!importing && version != nextVersion) {
-      throw Errors.invalidSchema("Version is not one more than previous version");
-    }
+    final int version = version(command, subject, nextVersion, importing);
     final int id;
     if (hasId) {
       reader
@@ -161,7 +160,7 @@ final class RegisterDecider {
               });
       id = command.id();
     } else {
-      id = reusedId != null ? reusedId : reader.maxId(context) + 1;
+      id = reusedId != null ? reusedId : newId(reader, context);
     }
 
     final List<WriteRecord> records = new ArrayList<>();
@@ -180,6 +179,50 @@ final class RegisterDecider {
     }
     records.add(Records.version(subject, version, id, entry, false, null));
     return new Decision(new Outcome.Registered(id, version), records);
+  }
+
+  /** One more than the subject's highest version, or none when that is the highest there is. */
+  private static OptionalInt nextVersion(final List<StoredVersion> versions) {
+    if (versions.isEmpty()) {
+      return OptionalInt.of(1);
+    }
+    final int highest = versions.get(versions.size() - 1).version();
+    return highest == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(highest + 1);
+  }
+
+  /**
+   * The version a new schema gets: in IMPORT the one it is given (gaps allowed), otherwise the
+   * next.
+   *
+   * @throws RegistryException 42205 when the subject has no version left, 42201 when a version is
+   *     given outside IMPORT that is not the next
+   */
+  private static int version(
+      final Command.RegisterSchema command,
+      final String subject,
+      final OptionalInt nextVersion,
+      final boolean importing) {
+    if (command.hasVersion() && importing) {
+      return command.version();
+    }
+    final int next = nextVersion.orElseThrow(() -> Errors.versionsExhausted(subject));
+    if (command.hasVersion() && command.version() != next) {
+      throw Errors.invalidSchema("Version is not one more than previous version");
+    }
+    return next;
+  }
+
+  /**
+   * One more than the highest id the context has ever had.
+   *
+   * @throws RegistryException 42205 when that is the highest id there is
+   */
+  private static int newId(final RegistryReader reader, final String context) {
+    final int highest = reader.maxId(context);
+    if (highest == Integer.MAX_VALUE) {
+      throw Errors.idsExhausted(context);
+    }
+    return highest + 1;
   }
 
   /** The live version of the subject that already has this schema, if the request allows it. */

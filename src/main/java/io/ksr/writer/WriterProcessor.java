@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -180,9 +181,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     } catch (final RegistryException e) {
       return new Outcome.Failed(e.errorCode().code(), e.getMessage());
     } catch (final RuntimeException e) {
-      LOG.error("Command at offset {} failed: {}", offset, command, e);
-      return new Outcome.Failed(
-          ErrorCode.INTERNAL_SERVER_ERROR.code(), command.operation() + " operation failed: " + e);
+      return failed(command, offset, "could not be decided", e);
     }
     for (final WriteRecord record : decision.records()) {
       if (record.sizeInBytes() > MAX_RECORD_BYTES) {
@@ -198,14 +197,47 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
                 + " that Kafka accepts by default");
       }
     }
+    // Every record goes into the writer's view before any is sent, so that a record the view
+    // refuses leaves nothing of its command behind: the command is answered and skipped, where a
+    // failed task would read it again, and fail again, for good.
+    try {
+      overlay.allOrNothing(
+          () -> {
+            for (final WriteRecord record : decision.records()) {
+              overlayApplier.apply(record.record(), record.key());
+            }
+          });
+    } catch (final RuntimeException e) {
+      return failed(
+          command, offset, "was refused by the writer's own view, so none of it is written", e);
+    }
     write(decision.records(), offset);
     return decision.outcome();
   }
 
+  /**
+   * The answer to a command that failed for a reason of its own, which the writer logs and skips.
+   * Kafka Streams' own exceptions say the task failed, not the command: the transaction is lost
+   * with everything it held, so they go on to Kafka Streams, which starts the task again.
+   */
+  private static Outcome failed(
+      final Command command, final long offset, final String what, final RuntimeException e) {
+    if (e instanceof StreamsException streams) {
+      throw streams;
+    }
+    LOG.error("Command at offset {} {}: {}", offset, what, command, e);
+    return new Outcome.Failed(
+        ErrorCode.INTERNAL_SERVER_ERROR.code(), command.operation() + " operation failed: " + e);
+  }
+
+  /**
+   * Sends a decision's records, which the writer's view already shows. Only Kafka fails a send (a
+   * fenced or failed producer), and then the transaction is lost: the exception reaches Kafka
+   * Streams, which drops this processor and its view with it.
+   */
   private void write(final List<WriteRecord> records, final long offset) {
     for (int i = 0; i < records.size(); i++) {
       final WriteRecord record = records.get(i);
-      overlayApplier.apply(record.record(), record.key());
       final RecordHeaders headers = new RecordHeaders();
       headers.add(HeaderNames.WRITER, instanceId);
       if (i == records.size() - 1) {

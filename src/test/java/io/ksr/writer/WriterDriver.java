@@ -37,6 +37,7 @@ final class WriterDriver implements AutoCloseable {
   final WriterStatus status = new WriterStatus();
   final TopologyTestDriver driver;
   final TestInputTopic<byte[], byte[]> commands;
+  final TestInputTopic<byte[], byte[]> sharedSchemas;
   final TestOutputTopic<byte[], byte[]> schemas;
   final TestOutputTopic<byte[], byte[]> replies;
   final RegistryQueries queries;
@@ -46,13 +47,20 @@ final class WriterDriver implements AutoCloseable {
    * @param catchUp completes when the writer may handle commands
    */
   WriterDriver(final Path stateDir, final CompletableFuture<Void> catchUp) {
-    final StoreProgress progress = new StoreProgress("command-topic-id");
+    this(stateDir, catchUp, new StoreProgress("command-topic-id"), true);
+  }
+
+  private WriterDriver(
+      final Path stateDir,
+      final CompletableFuture<Void> catchUp,
+      final StoreProgress progress,
+      final boolean writerSeesProgress) {
     final SchemaProviders providers = SchemaProviders.builtIn();
     final WriterSupplier writer =
         new WriterSupplier(
             new CommandHandler(providers, CompatibilityLevel.BACKWARD),
             providers,
-            progress,
+            writerSeesProgress ? progress : new StoreProgress(progress.commandTopicId()),
             () -> catchUp,
             status,
             "node-1:8081");
@@ -64,6 +72,7 @@ final class WriterDriver implements AutoCloseable {
     final ByteArraySerializer serializer = new ByteArraySerializer();
     final ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
     commands = driver.createInputTopic(TOPICS.commands(), serializer, serializer);
+    sharedSchemas = driver.createInputTopic(TOPICS.schemas(), serializer, serializer);
     schemas = driver.createOutputTopic(TOPICS.schemas(), deserializer, deserializer);
     replies = driver.createOutputTopic(TOPICS.replies(), deserializer, deserializer);
     queries =
@@ -71,6 +80,25 @@ final class WriterDriver implements AutoCloseable {
             new StoreView(driver.<Bytes, byte[]>getKeyValueStore(RegistryTopology.SCHEMAS_STORE)),
             providers,
             CompatibilityLevel.BACKWARD);
+  }
+
+  /**
+   * A writer whose global store never seems to show its writes, as a store that lags behind the
+   * writer looks to it between a write and the store reading it back: the writer keeps deciding
+   * from its own view of what it wrote.
+   */
+  static WriterDriver withLaggingStore(final Path stateDir) {
+    return new WriterDriver(
+        stateDir,
+        CompletableFuture.completedFuture(null),
+        new StoreProgress("command-topic-id"),
+        false);
+  }
+
+  /** Appends a record to {@code _schemas} as another registry sharing the topic would. */
+  void appendByAnotherRegistry(final String key, final String value) {
+    sharedSchemas.pipeInput(
+        key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends a command that is due in an hour, and returns the writer's outcome. */
