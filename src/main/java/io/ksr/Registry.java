@@ -15,6 +15,7 @@ import io.ksr.store.RegistryTopology;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
 import io.ksr.store.TopicSetup;
+import io.ksr.writer.BrokerClock;
 import io.ksr.writer.CommandBacklog;
 import io.ksr.writer.CommandHandler;
 import io.ksr.writer.CommandSubmitter;
@@ -124,6 +125,7 @@ public final class Registry implements AutoCloseable {
                         providers,
                         progress,
                         new LogBarrier(producer, topics.schemas(), progress, instanceId),
+                        new BrokerClock(producer, topics.commands()),
                         writerStatus,
                         instanceId))
                 : RegistryTopology.readerOnly(topics, progress, providers);

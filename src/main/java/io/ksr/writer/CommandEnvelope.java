@@ -7,10 +7,13 @@ import java.util.Objects;
  *
  * @param format the envelope's format version, so that a writer can refuse what it cannot read
  * @param requestId names the reply
- * @param deadline epoch milliseconds after which the requester no longer waits; the writer drops
- *     the command rather than apply it late
+ * @param deadline epoch milliseconds, on the requester's clock, after which it no longer waits;
+ *     read by writers that predate {@code timeoutMs}
+ * @param timeoutMs how long after the broker appended the command the requester stops waiting; the
+ *     writer drops the command rather than apply it later. Zero from requesters that predate it.
  */
-public record CommandEnvelope(int format, String requestId, long deadline, Command command) {
+public record CommandEnvelope(
+    int format, String requestId, long deadline, long timeoutMs, Command command) {
   public static final int FORMAT = 2;
 
   public CommandEnvelope {

@@ -137,7 +137,8 @@ public final class CommandSubmitter implements AutoCloseable {
       final CompletableFuture<Reply> reply = replies.expect(requestId);
       final byte[] value =
           WriterJson.write(
-              new CommandEnvelope(CommandEnvelope.FORMAT, requestId, deadline, command));
+              new CommandEnvelope(
+                  CommandEnvelope.FORMAT, requestId, deadline, remaining(deadline), command));
       try {
         producer.send(
             new ProducerRecord<>(

@@ -11,7 +11,9 @@ import io.ksr.store.StoreProgress;
 import io.ksr.store.StoreView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -57,6 +59,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   private final SchemaProviders providers;
   private final StoreProgress progress;
   private final WriterCatchUp catchUp;
+  private final CommandClock clock;
   private final WriterStatus status;
   private final byte[] instanceId;
   private final byte[] commandTopicId;
@@ -73,12 +76,14 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       final SchemaProviders providers,
       final StoreProgress progress,
       final WriterCatchUp catchUp,
+      final CommandClock clock,
       final WriterStatus status,
       final String instanceId) {
     this.handler = handler;
     this.providers = providers;
     this.progress = progress;
     this.catchUp = catchUp;
+    this.clock = clock;
     this.status = status;
     this.instanceId = instanceId.getBytes(StandardCharsets.UTF_8);
     this.commandTopicId = progress.commandTopicId().getBytes(StandardCharsets.UTF_8);
@@ -92,6 +97,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     this.overlay = new OverlayView(new StoreView(store));
     this.overlayApplier = SchemasApplier.forOwnWrites(overlay, providers);
     this.caughtUp = catchUp.begin();
+    clock.measure();
     caughtUp.thenRun(
         () -> LOG.info("The writer has read all of the schemas topic; handling commands"));
     status.set(true);
@@ -104,6 +110,9 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     final long arrived = System.nanoTime();
     final boolean foundIdle = arrived - lastCommandNanos >= QUIET_NANOS;
     lastCommandNanos = arrived;
+    if (record.value() == null && Arrays.equals(record.key(), BrokerClock.PROBE_KEY)) {
+      return;
+    }
     final CommandEnvelope envelope;
     try {
       envelope = WriterJson.read(record.value(), CommandEnvelope.class);
@@ -111,7 +120,6 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       LOG.warn("Skipped command at offset {}: it is not a command ({})", offset, e.getMessage());
       return;
     }
-    final long now = context.currentSystemTimeMs();
     if (envelope.format() > CommandEnvelope.FORMAT) {
       final Outcome unreadable =
           new Outcome.Failed(
@@ -119,7 +127,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
               "The writer runs an older version that cannot read command format "
                   + envelope.format());
       reply(record, envelope, unreadable, NOTHING_TO_AWAIT);
-    } else if (now > envelope.deadline()) {
+    } else if (expired(record, envelope)) {
       reply(
           record,
           envelope,
@@ -260,6 +268,19 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       caughtUp = catchUp.begin();
     }
     return caughtUp.isDone() && !caughtUp.isCompletedExceptionally();
+  }
+
+  /**
+   * Whether the requester has stopped waiting for a command: its timeout has passed since the
+   * broker appended it, both read on the broker's clock. An envelope without a timeout comes from
+   * an older requester and carries only a deadline on that requester's clock.
+   */
+  private boolean expired(final Record<byte[], byte[]> record, final CommandEnvelope envelope) {
+    if (envelope.timeoutMs() <= 0) {
+      return context.currentSystemTimeMs() > envelope.deadline();
+    }
+    final OptionalLong now = clock.now();
+    return now.isPresent() && now.getAsLong() - record.timestamp() > envelope.timeoutMs();
   }
 
   private static Outcome timedOut(final CommandEnvelope envelope, final String why) {

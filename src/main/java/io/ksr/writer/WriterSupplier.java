@@ -12,6 +12,7 @@ public final class WriterSupplier implements ProcessorSupplier<byte[], byte[], b
   private final SchemaProviders providers;
   private final StoreProgress progress;
   private final WriterCatchUp catchUp;
+  private final CommandClock clock;
   private final WriterStatus status;
   private final String instanceId;
 
@@ -20,18 +21,20 @@ public final class WriterSupplier implements ProcessorSupplier<byte[], byte[], b
       final SchemaProviders providers,
       final StoreProgress progress,
       final WriterCatchUp catchUp,
+      final CommandClock clock,
       final WriterStatus status,
       final String instanceId) {
     this.handler = Objects.requireNonNull(handler, "handler can't be null");
     this.providers = Objects.requireNonNull(providers, "providers can't be null");
     this.progress = Objects.requireNonNull(progress, "progress can't be null");
     this.catchUp = Objects.requireNonNull(catchUp, "catchUp can't be null");
+    this.clock = Objects.requireNonNull(clock, "clock can't be null");
     this.status = Objects.requireNonNull(status, "status can't be null");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId can't be null");
   }
 
   @Override
   public Processor<byte[], byte[], byte[], byte[]> get() {
-    return new WriterProcessor(handler, providers, progress, catchUp, status, instanceId);
+    return new WriterProcessor(handler, providers, progress, catchUp, clock, status, instanceId);
   }
 }

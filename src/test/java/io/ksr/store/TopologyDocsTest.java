@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.domain.CompatibilityLevel;
 import io.ksr.domain.SchemaProviders;
+import io.ksr.writer.CommandClock;
 import io.ksr.writer.CommandHandler;
 import io.ksr.writer.WriterStatus;
 import io.ksr.writer.WriterSupplier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,15 @@ class TopologyDocsTest {
                 PROVIDERS,
                 progress,
                 () -> CompletableFuture.completedFuture(null),
+                new CommandClock() {
+                  @Override
+                  public void measure() {}
+
+                  @Override
+                  public OptionalLong now() {
+                    return OptionalLong.empty();
+                  }
+                },
                 new WriterStatus(),
                 "node-1:8081"));
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,6 +44,9 @@ final class WriterDriver implements AutoCloseable {
   final RegistryQueries queries;
   private Reply lastReply;
 
+  /** The time on the broker's clock, which stamps commands and which the writer reads. */
+  Instant brokerNow = START;
+
   /**
    * @param catchUp completes when the writer may handle commands
    */
@@ -62,6 +66,15 @@ final class WriterDriver implements AutoCloseable {
             providers,
             writerSeesProgress ? progress : new StoreProgress(progress.commandTopicId()),
             () -> catchUp,
+            new CommandClock() {
+              @Override
+              public void measure() {}
+
+              @Override
+              public OptionalLong now() {
+                return OptionalLong.of(brokerNow.toEpochMilli());
+              }
+            },
             status,
             "node-1:8081");
     driver =
@@ -101,19 +114,34 @@ final class WriterDriver implements AutoCloseable {
         key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends a command that is due in an hour, and returns the writer's outcome. */
+  /** Sends a command that its requester waits an hour for, and returns the writer's outcome. */
   Outcome send(final Command command) {
-    return send(command, START.plus(Duration.ofHours(1)));
+    return send(command, brokerNow, Duration.ofHours(1), brokerNow.plus(Duration.ofHours(1)));
   }
 
-  /** Sends a command with a deadline, and returns the writer's outcome. */
-  Outcome send(final Command command, final Instant deadline) {
+  /**
+   * Sends a command and returns the writer's outcome.
+   *
+   * @param appendedAt when the broker appended it, by the broker's clock
+   * @param timeout how long after that the requester waits
+   * @param requesterDeadline the deadline on the requester's clock, for writers that read it
+   */
+  Outcome send(
+      final Command command,
+      final Instant appendedAt,
+      final Duration timeout,
+      final Instant requesterDeadline) {
     final String requestId = UUID.randomUUID().toString();
     commands.pipeInput(
         requestId.getBytes(StandardCharsets.UTF_8),
         WriterJson.write(
             new CommandEnvelope(
-                CommandEnvelope.FORMAT, requestId, deadline.toEpochMilli(), command)));
+                CommandEnvelope.FORMAT,
+                requestId,
+                requesterDeadline.toEpochMilli(),
+                timeout.toMillis(),
+                command)),
+        appendedAt);
     lastReply = readReply();
     assertEquals(requestId, lastReply.requestId());
     return lastReply.outcome();

@@ -16,7 +16,7 @@ import io.ksr.store.SubjectQueries.Visibility;
 import io.ksr.store.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.test.TestRecord;
@@ -161,10 +161,15 @@ class WriterTopologyTest {
   }
 
   @Test
-  void shouldDropCommandsWhoseDeadlinePassed() {
+  void shouldDropCommandsWhoseRequesterStoppedWaitingByTheBrokersClock() {
+    // The requester's clock runs an hour ahead: its own deadline has not passed.
+    writer.brokerNow = WriterDriver.START.plusSeconds(11);
     final Outcome outcome =
         writer.send(
-            Command.RegisterSchema.of("s", null, STRING), Instant.parse("2025-12-31T00:00:00Z"));
+            Command.RegisterSchema.of("s", null, STRING),
+            WriterDriver.START,
+            Duration.ofSeconds(10),
+            WriterDriver.START.plus(Duration.ofHours(1)));
 
     assertEquals(50002, ((Outcome.Failed) outcome).errorCode());
     assertTrue(writer.schemas.isEmpty());
@@ -173,6 +178,29 @@ class WriterTopologyTest {
             RegistryException.class,
             () -> writer.queries.subjects().versions("s", Visibility.LIVE));
     assertEquals(ErrorCode.SUBJECT_NOT_FOUND, missing.errorCode());
+  }
+
+  @Test
+  void shouldApplyACommandInTimeByTheBrokersClockWhateverTheRequestersClockSays() {
+    // The requester's clock runs an hour behind: by it, the deadline passed long ago.
+    writer.brokerNow = WriterDriver.START.plusSeconds(9);
+    final Outcome outcome =
+        writer.send(
+            Command.RegisterSchema.of("s", null, STRING),
+            WriterDriver.START,
+            Duration.ofSeconds(10),
+            WriterDriver.START.minus(Duration.ofHours(1)));
+
+    assertEquals(new Outcome.Registered(1, 1), outcome);
+  }
+
+  @Test
+  void shouldReadPastTheProbesThatMeasureTheBrokersClock() {
+    writer.commands.pipeInput(BrokerClock.PROBE_KEY, (byte[]) null);
+
+    assertTrue(writer.replies.isEmpty());
+    assertEquals(
+        new Outcome.Registered(1, 1), writer.send(Command.RegisterSchema.of("s", null, STRING)));
   }
 
   @Test
