@@ -174,7 +174,12 @@ public final class Registry implements AutoCloseable {
     final Supplier<Readiness> readiness =
         () ->
             Readiness.of(
-                probe, config.readyTimeout(), () -> streams.problem(config.readyTimeout()));
+                probe,
+                config.readyTimeout(),
+                () ->
+                    streams
+                        .problem(config.readyTimeout())
+                        .or(() -> writerStatus.lagging(config.readyTimeout())));
     metrics.bind(
         new RegistryMetrics.Sources(
             streams::lagRecords,

@@ -280,7 +280,11 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       return context.currentSystemTimeMs() > envelope.deadline();
     }
     final OptionalLong now = clock.now();
-    return now.isPresent() && now.getAsLong() - record.timestamp() > envelope.timeoutMs();
+    if (now.isEmpty() || now.getAsLong() - record.timestamp() <= envelope.timeoutMs()) {
+      return false;
+    }
+    status.commandExpired(now.getAsLong() - record.timestamp());
+    return true;
   }
 
   private static Outcome timedOut(final CommandEnvelope envelope, final String why) {

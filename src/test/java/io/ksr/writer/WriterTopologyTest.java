@@ -173,6 +173,9 @@ class WriterTopologyTest {
 
     assertEquals(50002, ((Outcome.Failed) outcome).errorCode());
     assertTrue(writer.schemas.isEmpty());
+    assertTrue(
+        writer.status.lagging(Duration.ofSeconds(10)).orElseThrow().contains("11000 ms"),
+        "the writer says it does not keep up");
     final RegistryException missing =
         assertThrows(
             RegistryException.class,
