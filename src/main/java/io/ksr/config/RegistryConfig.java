@@ -164,12 +164,14 @@ public final class RegistryConfig extends AbstractConfig {
   private final TlsSettings tls;
 
   /**
-   * @throws ConfigException when a value is invalid, or an https listener's keystore or truststore
+   * @throws ConfigException when a value is invalid, a {@code kafkastore.*} key would change a
+   *     setting the registry's guarantees rest on, or an https listener's keystore or truststore
    *     cannot be opened
    */
   public RegistryConfig(final Map<String, ?> settings) {
     super(DEFINITION, settings, false);
     warnAboutUnknownKeys(settings.keySet());
+    ProtectedSettings.check(kafkaClientSettings());
     authentication();
     this.tls = listeners().stream().anyMatch(Listener::isHttps) ? TlsConfig.settingsOf(this) : null;
   }
