@@ -52,34 +52,30 @@ final class ProtectedSettings {
       Rule.refused("a record that cannot be written must abort its transaction, not be dropped");
 
   private static final Map<String, Rule> CLIENT_RULES =
-      Map.ofEntries(
-          Map.entry(
-              ProducerConfig.ACKS_CONFIG,
-              new Rule(List.of("all", "-1"), "a write must reach every in-sync replica")),
-          Map.entry(
-              ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-              Rule.only("true", "a retried send must not append a record twice")),
-          Map.entry(
-              ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-              Rule.refused("the writer's transactions are Kafka Streams' own")),
-          Map.entry(
-              ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-              Rule.only(
-                  "read_committed",
-                  "the registry must never read what an aborted or fenced writer appended")),
-          Map.entry(
-              ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-              Rule.only("false", "the registry commits what it has read itself")),
-          Map.entry(
-              CommonClientConfigs.CLIENT_ID_CONFIG,
-              Rule.refused("instances find the writer by the client ids the registry gives")),
-          Map.entry(
-              CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-              Rule.refused("every client must use kafkastore.bootstrap.servers")),
-          Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, RAW_BYTES),
-          Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RAW_BYTES),
-          Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, RAW_BYTES),
-          Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, RAW_BYTES));
+      Map.of(
+          ProducerConfig.ACKS_CONFIG,
+          new Rule(List.of("all", "-1"), "a write must reach every in-sync replica"),
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+          Rule.only("true", "a retried send must not append a record twice"),
+          ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+          Rule.refused("the writer's transactions are Kafka Streams' own"),
+          ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+          Rule.only(
+              "read_committed",
+              "the registry must never read what an aborted or fenced writer appended"),
+          ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+          Rule.only("false", "the registry commits what it has read itself"),
+          CommonClientConfigs.CLIENT_ID_CONFIG,
+          Rule.refused("instances find the writer by the client ids the registry gives"),
+          CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+          Rule.refused("every client must use kafkastore.bootstrap.servers"));
+
+  private static final List<String> SERIALIZERS =
+      List.of(
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+          ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+          ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
 
   /** Settings of Kafka Streams itself, which it reads without a prefix only. */
   private static final Map<String, Rule> STREAMS_RULES =
@@ -141,8 +137,10 @@ final class ProtectedSettings {
   }
 
   private static Map<String, Rule> rules() {
+    final Map<String, Rule> clientRules = new HashMap<>(CLIENT_RULES);
+    SERIALIZERS.forEach(key -> clientRules.put(key, RAW_BYTES));
     final Map<String, Rule> rules = new HashMap<>(STREAMS_RULES);
-    CLIENT_RULES.forEach(
+    clientRules.forEach(
         (key, rule) -> CLIENT_PREFIXES.forEach(prefix -> rules.put(prefix + key, rule)));
     return Map.copyOf(rules);
   }

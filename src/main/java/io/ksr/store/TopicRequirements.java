@@ -128,35 +128,30 @@ final class TopicRequirements {
       return Optional.empty();
     }
     final int minInsync = Integer.parseInt(value);
+    final String consequence;
     if (minInsync > replicas) {
-      return Optional.of(
-          new Problem(
-              "Topic "
-                  + topic
-                  + " has min.insync.replicas="
-                  + minInsync
-                  + " but only "
-                  + replicas
-                  + " replicas, so no write can succeed. Fix it with: "
-                  + alterCommand(
-                      topic, "min.insync.replicas=" + Math.min(MIN_INSYNC_REPLICAS, replicas)),
-              false));
+      consequence = "but only " + replicas + " replicas, so no write can succeed";
+    } else if (replicas >= MIN_INSYNC_FROM_REPLICAS && minInsync < MIN_INSYNC_REPLICAS) {
+      consequence =
+          "with replication factor "
+              + replicas
+              + ", so a write that one broker alone acknowledged counts as safe and is lost with"
+              + " that broker";
+    } else {
+      return Optional.empty();
     }
-    if (replicas >= MIN_INSYNC_FROM_REPLICAS && minInsync < MIN_INSYNC_REPLICAS) {
-      return Optional.of(
-          new Problem(
-              "Topic "
-                  + topic
-                  + " has min.insync.replicas="
-                  + minInsync
-                  + " with replication factor "
-                  + replicas
-                  + ", so a write that one broker alone acknowledged counts as safe and is lost"
-                  + " with that broker. Fix it with: "
-                  + alterCommand(topic, "min.insync.replicas=" + MIN_INSYNC_REPLICAS),
-              false));
-    }
-    return Optional.empty();
+    return Optional.of(
+        new Problem(
+            "Topic "
+                + topic
+                + " has min.insync.replicas="
+                + minInsync
+                + " "
+                + consequence
+                + ". Fix it with: "
+                + alterCommand(
+                    topic, "min.insync.replicas=" + Math.min(MIN_INSYNC_REPLICAS, replicas)),
+            false));
   }
 
   private static String valueOf(final Config config, final String key) {

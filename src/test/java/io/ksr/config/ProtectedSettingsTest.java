@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -73,13 +72,14 @@ class ProtectedSettingsTest {
 
   @Test
   void shouldAcceptTheRegistrysOwnValueAndStillUseItsOwnSpelling() {
-    final Map<String, Object> settings = new HashMap<>();
-    settings.put("kafkastore.acks", "-1");
-    settings.put("kafkastore.enable.idempotence", "TRUE");
-    settings.put("kafkastore.isolation.level", "read_committed");
-    settings.put("kafkastore.main.consumer.isolation.level", "read_committed");
-    settings.put("kafkastore.processing.guarantee", "exactly_once_v2");
-    settings.put("kafkastore.enable.auto.commit", "false");
+    final Map<String, Object> settings =
+        Map.of(
+            "kafkastore.acks", "-1",
+            "kafkastore.enable.idempotence", "TRUE",
+            "kafkastore.isolation.level", "read_committed",
+            "kafkastore.main.consumer.isolation.level", "read_committed",
+            "kafkastore.processing.guarantee", "exactly_once_v2",
+            "kafkastore.enable.auto.commit", "false");
 
     final KafkaSettings kafka = new KafkaSettings(new RegistryConfig(settings), "broker:9092");
 
@@ -121,17 +121,18 @@ class ProtectedSettingsTest {
 
   @Test
   void shouldPassTheSettingsUsersTuneToTheClients() {
-    final Map<String, Object> settings = new HashMap<>();
-    settings.put("kafkastore.main.consumer.session.timeout.ms", "10000");
-    settings.put("kafkastore.main.consumer.heartbeat.interval.ms", "3000");
-    settings.put("kafkastore.producer.transaction.timeout.ms", "10000");
-    settings.put("kafkastore.commit.interval.ms", "100");
-    settings.put("kafkastore.request.timeout.ms", "40000");
-    settings.put("kafkastore.send.buffer.bytes", "262144");
-    settings.put("kafkastore.linger.ms", "5");
-    settings.put("kafkastore.security.protocol", "SASL_SSL");
-    settings.put("kafkastore.sasl.mechanism", "SCRAM-SHA-512");
-    settings.put("kafkastore.ssl.truststore.location", "/etc/ksr/truststore.p12");
+    final Map<String, Object> settings =
+        Map.of(
+            "kafkastore.main.consumer.session.timeout.ms", "10000",
+            "kafkastore.main.consumer.heartbeat.interval.ms", "3000",
+            "kafkastore.producer.transaction.timeout.ms", "10000",
+            "kafkastore.commit.interval.ms", "100",
+            "kafkastore.request.timeout.ms", "40000",
+            "kafkastore.send.buffer.bytes", "262144",
+            "kafkastore.linger.ms", "5",
+            "kafkastore.security.protocol", "SASL_SSL",
+            "kafkastore.sasl.mechanism", "SCRAM-SHA-512",
+            "kafkastore.ssl.truststore.location", "/etc/ksr/truststore.p12");
 
     final KafkaSettings kafka = new KafkaSettings(new RegistryConfig(settings), "broker:9092");
     final StreamsConfig streams = new StreamsConfig(kafka.streams());

@@ -38,15 +38,14 @@ class TopicRequirementsTest {
 
   @Test
   void shouldFindNothingWrongWithTopicsAsTheRegistryCreatesThem() {
-    assertEquals(List.of(), problems(new Found().replicas(3).minInsync(2), 3));
-    assertEquals(List.of(), problems(new Found().replicas(2).minInsync(1), 2));
-    assertEquals(List.of(), problems(new Found().replicas(1).minInsync(1), 1));
+    assertEquals(List.of(), problems(found(3, 2), 3));
+    assertEquals(List.of(), problems(found(2, 1), 2));
+    assertEquals(List.of(), problems(found(1, 1), 1));
   }
 
   @Test
   void shouldReportTooFewInSyncReplicasWithoutStoppingTheStart() {
-    final List<TopicRequirements.Problem> problems =
-        problems(new Found().replicas(3).minInsync(1), 3);
+    final List<TopicRequirements.Problem> problems = problems(found(3, 1), 3);
 
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).text().contains("min.insync.replicas=1"), problems.toString());
@@ -56,8 +55,7 @@ class TopicRequirementsTest {
 
   @Test
   void shouldReportMoreInSyncReplicasThanReplicas() {
-    final List<TopicRequirements.Problem> problems =
-        problems(new Found().replicas(1).minInsync(2), 1);
+    final List<TopicRequirements.Problem> problems = problems(found(1, 2), 1);
 
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).text().contains("no write can succeed"), problems.toString());
@@ -65,8 +63,7 @@ class TopicRequirementsTest {
 
   @Test
   void shouldReportFewerReplicasThanConfiguredWithoutStoppingTheStart() {
-    final List<TopicRequirements.Problem> problems =
-        problems(new Found().replicas(1).minInsync(1), 3);
+    final List<TopicRequirements.Problem> problems = problems(found(1, 1), 3);
 
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).text().contains("replication factor 1"), problems.toString());
@@ -76,9 +73,9 @@ class TopicRequirementsTest {
   @Test
   void shouldStopTheStartOnSeveralPartitionsOrASchemasTopicThatDeletes() {
     final List<TopicRequirements.Problem> partitions =
-        problems(new Found().replicas(1).minInsync(1).partitions(3), 1);
+        problems(new Found(1, 1, 3, TopicConfig.CLEANUP_POLICY_COMPACT), 1);
     final List<TopicRequirements.Problem> deleting =
-        problems(new Found().replicas(1).minInsync(1).schemasPolicy("compact,delete"), 1);
+        problems(new Found(1, 1, 1, "compact,delete"), 1);
 
     assertEquals(3, partitions.size(), partitions.toString());
     assertTrue(partitions.get(0).text().contains("has 3 partitions"), partitions.toString());
@@ -94,33 +91,12 @@ class TopicRequirementsTest {
         TOPICS, found.descriptions(), found.configs(), (short) wantedReplicas);
   }
 
+  private static Found found(final int replicas, final int minInsync) {
+    return new Found(replicas, minInsync, 1, TopicConfig.CLEANUP_POLICY_COMPACT);
+  }
+
   /** The three topics as Kafka would describe them, alike but for the schemas topic's policy. */
-  private static final class Found {
-    private int replicas = 1;
-    private int minInsync = 1;
-    private int partitions = 1;
-    private String schemasPolicy = TopicConfig.CLEANUP_POLICY_COMPACT;
-
-    Found replicas(final int count) {
-      replicas = count;
-      return this;
-    }
-
-    Found minInsync(final int count) {
-      minInsync = count;
-      return this;
-    }
-
-    Found partitions(final int count) {
-      partitions = count;
-      return this;
-    }
-
-    Found schemasPolicy(final String policy) {
-      schemasPolicy = policy;
-      return this;
-    }
-
+  private record Found(int replicas, int minInsync, int partitions, String schemasPolicy) {
     Map<String, TopicDescription> descriptions() {
       final List<Node> nodes = IntStream.range(0, replicas).mapToObj(Found::node).toList();
       final List<TopicPartitionInfo> infos = new ArrayList<>();
