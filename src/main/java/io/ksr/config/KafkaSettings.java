@@ -59,6 +59,7 @@ public final class KafkaSettings {
     settings.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
     settings.putAll(common());
+    // The settings the guarantees rest on come last, so that no user setting changes them.
     settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.groupId());
     // Names this instance in the group, so that any instance can tell who the writer is.
     settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
