@@ -15,6 +15,7 @@ import io.ksr.store.RegistryTopology;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
 import io.ksr.store.TopicSetup;
+import io.ksr.store.TopicWatch;
 import io.ksr.writer.BrokerClock;
 import io.ksr.writer.CommandBacklog;
 import io.ksr.writer.CommandHandler;
@@ -102,6 +103,14 @@ public final class Registry implements AutoCloseable {
     final TopicSetup.TopicIds topicIds =
         new TopicSetup(admin, config.timeout().toMillis())
             .ensure(topics, config.topicReplicationFactor());
+    final TopicWatch topicWatch =
+        new TopicWatch(
+            new TopicSetup(admin, config.timeout().toMillis()),
+            topics,
+            config.topicReplicationFactor());
+    topicWatch.start(config.topicSettingsCheckInterval());
+    started.push(topicWatch);
+    metrics.bindTopicSettingsProblems(topicWatch::problems);
     final StoreProgress progress = new StoreProgress(topicIds.commands());
     final String kafkaClusterId = kafkaClusterId(admin, config);
     final String instanceId = config.instanceId();

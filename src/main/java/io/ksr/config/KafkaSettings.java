@@ -11,8 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The settings of every Kafka client the registry creates. Each starts from the registry's choices
- * and then takes the user's {@code kafkastore.*} client settings (security, for one) on top.
+ * The settings of every Kafka client the registry creates. Each starts from the registry's tunable
+ * choices, takes the user's {@code kafkastore.*} client settings (security, timeouts) on top, and
+ * ends with the settings its guarantees rest on, which no user setting changes.
  */
 public final class KafkaSettings {
   private static final int WRITER_COMMIT_INTERVAL_MS = 8;
@@ -40,12 +41,6 @@ public final class KafkaSettings {
    */
   public Map<String, Object> streams() {
     final Map<String, Object> settings = new HashMap<>();
-    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.groupId());
-    // Names this instance in the group, so that any instance can tell who the writer is.
-    settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
-    settings.put(
-        StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toAbsolutePath().toString());
-    settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // A command that finds the writer idle is committed at once (WriterProcessor); the commands
     // of a busy writer share a transaction at most this often. With 0, Kafka Streams commits after
     // every single command, and a transaction per command bounds the registry at one commit's
@@ -55,7 +50,6 @@ public final class KafkaSettings {
     // as long as the interval keeps the last commands of a burst from waiting for the default 100
     // ms.
     settings.put(StreamsConfig.POLL_MS_CONFIG, WRITER_COMMIT_INTERVAL_MS);
-    settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     settings.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     // A writer that dies inside a transaction holds back its successor until the broker aborts
@@ -65,32 +59,40 @@ public final class KafkaSettings {
     settings.put(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
     settings.putAll(common());
+    // The settings the guarantees rest on come last, so that no user setting changes them.
+    settings.put(StreamsConfig.APPLICATION_ID_CONFIG, config.groupId());
+    // Names this instance in the group, so that any instance can tell who the writer is.
+    settings.put(StreamsConfig.CLIENT_ID_CONFIG, config.instanceId());
+    settings.put(
+        StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toAbsolutePath().toString());
+    settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    settings.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     return settings;
   }
 
   /** The producer of commands and catch-up barriers: durable, idempotent, no batching delay. */
   public Map<String, Object> producer() {
     final Map<String, Object> settings = new HashMap<>();
-    settings.put(ProducerConfig.ACKS_CONFIG, "all");
-    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.timeout().toMillis());
+    settings.putAll(common());
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     settings.put(ProducerConfig.CLIENT_ID_CONFIG, "ksr-commands-" + config.hostName());
     settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    settings.putAll(common());
     return settings;
   }
 
   /** The reader of replies: committed records only, no consumer group. */
   public Map<String, Object> replyConsumer() {
-    final Map<String, Object> settings = new HashMap<>();
+    final Map<String, Object> settings = common();
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ksr-replies-" + config.hostName());
     settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    settings.putAll(common());
     return settings;
   }
 
@@ -99,8 +101,14 @@ public final class KafkaSettings {
     return common();
   }
 
+  /**
+   * The user's client settings, without those the registry decides. {@link RegistryConfig} refuses
+   * to start with any of them changed; leaving them out as well means the registry's own values,
+   * put after these in each client's settings, are the only ones.
+   */
   private Map<String, Object> common() {
     final Map<String, Object> settings = new HashMap<>(config.kafkaClientSettings());
+    settings.keySet().removeIf(ProtectedSettings::isProtected);
     settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return settings;
   }

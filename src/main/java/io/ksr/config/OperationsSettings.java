@@ -9,10 +9,11 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.slf4j.event.Level;
 
-/** The keys for health checks and request logs. */
+/** The keys for health checks, request logs and the checks of the registry's topics. */
 public final class OperationsSettings {
   public static final String READY_TIMEOUT_MS = "health.ready.timeout.ms";
   public static final String REQUEST_LOG_LEVEL = "request.log.level";
+  public static final String TOPIC_SETTINGS_CHECK_INTERVAL_MS = "topic.settings.check.interval.ms";
 
   private static final String OFF = "OFF";
 
@@ -35,11 +36,24 @@ public final class OperationsSettings {
             ConfigDef.CaseInsensitiveValidString.in("TRACE", "DEBUG", "INFO", "WARN", "ERROR", OFF),
             Importance.LOW,
             "The level of the one line logged per request (method, path, status, time, user);"
-                + " INFO shows it in the default log, OFF logs none.");
+                + " INFO shows it in the default log, OFF logs none.")
+        .define(
+            TOPIC_SETTINGS_CHECK_INTERVAL_MS,
+            Type.INT,
+            60_000,
+            Range.atLeast(1_000),
+            Importance.LOW,
+            "How often the registry checks its topics' partitions, cleanup.policy, replication"
+                + " factor and min.insync.replicas while it runs; a problem is logged once and"
+                + " counted in ksr_topic_settings_problems.");
   }
 
   static Duration readyTimeout(final AbstractConfig config) {
     return Duration.ofMillis(config.getInt(READY_TIMEOUT_MS));
+  }
+
+  static Duration topicSettingsCheckInterval(final AbstractConfig config) {
+    return Duration.ofMillis(config.getInt(TOPIC_SETTINGS_CHECK_INTERVAL_MS));
   }
 
   /** The request log's level, or null when it is off. */

@@ -92,7 +92,8 @@ public final class RegistryConfig extends AbstractConfig {
               Range.atLeast(1),
               Importance.MEDIUM,
               "Replication factor of the topics the registry creates, lowered to the number of"
-                  + " brokers when there are fewer.")
+                  + " brokers when there are fewer; from 3 on, they also get"
+                  + " min.insync.replicas=2.")
           .define(
               TIMEOUT_MS,
               Type.INT,
@@ -164,12 +165,14 @@ public final class RegistryConfig extends AbstractConfig {
   private final TlsSettings tls;
 
   /**
-   * @throws ConfigException when a value is invalid, or an https listener's keystore or truststore
+   * @throws ConfigException when a value is invalid, a {@code kafkastore.*} key would change a
+   *     setting the registry's guarantees rest on, or an https listener's keystore or truststore
    *     cannot be opened
    */
   public RegistryConfig(final Map<String, ?> settings) {
     super(DEFINITION, settings, false);
     warnAboutUnknownKeys(settings.keySet());
+    ProtectedSettings.check(kafkaClientSettings());
     authentication();
     this.tls = listeners().stream().anyMatch(Listener::isHttps) ? TlsConfig.settingsOf(this) : null;
   }
@@ -277,6 +280,11 @@ public final class RegistryConfig extends AbstractConfig {
   /** How long Kafka may fail to answer before this instance says it is not ready. */
   public Duration readyTimeout() {
     return OperationsSettings.readyTimeout(this);
+  }
+
+  /** How often the registry checks the settings of its topics while it runs. */
+  public Duration topicSettingsCheckInterval() {
+    return OperationsSettings.topicSettingsCheckInterval(this);
   }
 
   /** The level of the per-request log line, or null when there is none. */

@@ -35,6 +35,9 @@ public final class RegistryMetrics implements AutoCloseable {
   /** Micrometer holds a gauge's object weakly: without this, the sources could be collected. */
   private Sources sources;
 
+  /** Held for the same reason as {@link #sources}. */
+  private IntSupplier topicSettingsProblems;
+
   /** What the instance reports about itself; each is read when metrics are scraped. */
   public record Sources(
       Supplier<OptionalLong> storeLagRecords,
@@ -101,6 +104,16 @@ public final class RegistryMetrics implements AutoCloseable {
     }
     streams = new KafkaStreamsMetrics(kafkaStreams);
     streams.bindTo(meters);
+  }
+
+  /** Reports how many problems with its topics' settings the registry found when it last looked. */
+  public void bindTopicSettingsProblems(final IntSupplier problems) {
+    this.topicSettingsProblems = problems;
+    Gauge.builder("ksr.topic.settings.problems", problems, IntSupplier::getAsInt)
+        .description(
+            "Problems with the registry's topics (partitions, cleanup.policy, replication factor,"
+                + " min.insync.replicas) that the last check found; each is logged when it appears")
+        .register(meters);
   }
 
   /** Counts one answered HTTP request. */

@@ -1,6 +1,7 @@
 package io.ksr.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the registry's topics when they are missing, and refuses to start on topics that would
  * break it: each must have exactly one partition, and {@code _schemas} must be compacted and only
- * compacted (a deleting topic would lose schemas).
+ * compacted (a deleting topic would lose schemas). Problems that only weaken the registry, such as
+ * too few in-sync replicas, are {@link TopicWatch}'s to report.
  */
 public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
@@ -54,15 +56,15 @@ public final class TopicSetup {
    * @throws TopicSetupException when a topic is misconfigured or Kafka cannot be reached
    */
   public TopicIds ensure(final TopicNames topics, final int replicationFactor) {
-    final int brokers = call(admin.describeCluster().nodes()).size();
-    final short replicas = (short) Math.max(1, Math.min(replicationFactor, brokers));
+    final short replicas = replicas(replicationFactor);
     final Set<String> existing = call(admin.listTopics().names());
     final List<NewTopic> missing = new ArrayList<>();
     if (!existing.contains(topics.schemas())) {
       missing.add(
-          new NewTopic(topics.schemas(), 1, replicas)
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+          newTopic(
+              topics.schemas(),
+              replicas,
+              Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
     if (!existing.contains(topics.commands())) {
       missing.add(deleting(topics.commands(), replicas, COMMAND_RETENTION_MS));
@@ -71,18 +73,51 @@ public final class TopicSetup {
       missing.add(deleting(topics.replies(), replicas, REPLY_RETENTION_MS));
     }
     create(missing);
-    return verify(topics);
+    final Found found = describe(topics);
+    for (final TopicRequirements.Problem problem : found.problems(topics, replicas)) {
+      if (problem.stopsStart()) {
+        throw new TopicSetupException(problem.text());
+      }
+    }
+    return new TopicIds(
+        found.descriptions().get(topics.schemas()).topicId().toString(),
+        found.descriptions().get(topics.commands()).topicId().toString());
+  }
+
+  /**
+   * What is wrong with the topics as they are now, whether it would stop a start or not.
+   *
+   * @param replicationFactor the wanted replication factor, lowered to the number of brokers
+   * @throws TopicSetupException when a topic is missing or Kafka cannot be reached
+   */
+  public List<String> problems(final TopicNames topics, final int replicationFactor) {
+    final short replicas = replicas(replicationFactor);
+    return describe(topics).problems(topics, replicas).stream()
+        .map(TopicRequirements.Problem::text)
+        .toList();
+  }
+
+  private short replicas(final int replicationFactor) {
+    final int brokers = call(admin.describeCluster().nodes()).size();
+    return (short) Math.max(1, Math.min(replicationFactor, brokers));
   }
 
   private static NewTopic deleting(
       final String name, final short replicas, final long retentionMs) {
+    return newTopic(
+        name,
+        replicas,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            Long.toString(retentionMs)));
+  }
+
+  private static NewTopic newTopic(
+      final String name, final short replicas, final Map<String, String> configs) {
     return new NewTopic(name, 1, replicas)
-        .configs(
-            Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(retentionMs)));
+        .configs(TopicRequirements.creationConfigs(configs, replicas));
   }
 
   private void create(final List<NewTopic> topics) {
@@ -94,9 +129,10 @@ public final class TopicSetup {
       topics.forEach(
           topic ->
               LOG.info(
-                  "Created topic {} (1 partition, replication factor {})",
+                  "Created topic {} (1 partition, replication factor {}, {})",
                   topic.name(),
-                  topic.replicationFactor()));
+                  topic.replicationFactor(),
+                  topic.configs()));
     } catch (final ExecutionException e) {
       // Another instance starting at the same moment may have created it first.
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -110,42 +146,22 @@ public final class TopicSetup {
     }
   }
 
-  private TopicIds verify(final TopicNames topics) {
+  private record Found(Map<String, TopicDescription> descriptions, Map<String, Config> configs) {
+    List<TopicRequirements.Problem> problems(final TopicNames topics, final short replicas) {
+      return TopicRequirements.problems(topics, descriptions, configs, replicas);
+    }
+  }
+
+  private Found describe(final TopicNames topics) {
+    final List<String> names = List.of(topics.schemas(), topics.commands(), topics.replies());
     final Map<String, TopicDescription> descriptions =
-        callUntilKnown(
-            () ->
-                admin
-                    .describeTopics(List.of(topics.schemas(), topics.commands(), topics.replies()))
-                    .allTopicNames());
-    for (final TopicDescription description : descriptions.values()) {
-      if (description.partitions().size() != 1) {
-        throw new TopicSetupException(
-            "Topic "
-                + description.name()
-                + " has "
-                + description.partitions().size()
-                + " partitions; the registry needs exactly one, because the order of its records"
-                + " is the order of writes. Delete it or point kafkastore.topic elsewhere.");
-      }
-    }
-    final ConfigResource schemas = new ConfigResource(ConfigResource.Type.TOPIC, topics.schemas());
-    final Config config =
-        callUntilKnown(() -> admin.describeConfigs(List.of(schemas)).all()).get(schemas);
-    final String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-    if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
-      throw new TopicSetupException(
-          "Topic "
-              + topics.schemas()
-              + " has cleanup.policy="
-              + policy
-              + "; the registry needs cleanup.policy=compact, or Kafka would delete schemas."
-              + " Fix it with: kafka-configs --alter --entity-type topics --entity-name "
-              + topics.schemas()
-              + " --add-config cleanup.policy=compact");
-    }
-    return new TopicIds(
-        descriptions.get(topics.schemas()).topicId().toString(),
-        descriptions.get(topics.commands()).topicId().toString());
+        callUntilKnown(() -> admin.describeTopics(names).allTopicNames());
+    final List<ConfigResource> resources =
+        names.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+    final Map<String, Config> configs = new HashMap<>();
+    callUntilKnown(() -> admin.describeConfigs(resources).all())
+        .forEach((resource, config) -> configs.put(resource.name(), config));
+    return new Found(descriptions, configs);
   }
 
   /**

@@ -96,6 +96,8 @@ class RegistryConfigTest {
     assertInvalid(Map.of("kafkastore.timeout.ms", "0"), "kafkastore.timeout.ms");
     assertInvalid(Map.of("embedded.kafka.port", "70000"), "embedded.kafka.port");
     assertInvalid(Map.of("leader.eligibility", "maybe"), "leader.eligibility");
+    assertInvalid(
+        Map.of("topic.settings.check.interval.ms", "10"), "topic.settings.check.interval.ms");
     final ConfigException missingFile =
         assertThrows(
             ConfigException.class,
