@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
@@ -33,6 +35,7 @@ public final class TopicSetup {
   private static final long COMMAND_RETENTION_MS = TimeUnit.DAYS.toMillis(1);
   private static final long REPLY_RETENTION_MS = TimeUnit.HOURS.toMillis(1);
   private static final long RETRY_BACKOFF_MS = 100;
+  private static final String LOG_APPEND_TIME = "LogAppendTime";
 
   private final Admin admin;
   private final long timeoutMs;
@@ -67,7 +70,7 @@ public final class TopicSetup {
               Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
     if (!existing.contains(topics.commands())) {
-      missing.add(deleting(topics.commands(), replicas, COMMAND_RETENTION_MS));
+      missing.add(commandTopic(topics.commands(), replicas));
     }
     if (!existing.contains(topics.replies())) {
       missing.add(deleting(topics.replies(), replicas, REPLY_RETENTION_MS));
@@ -79,6 +82,7 @@ public final class TopicSetup {
         throw new TopicSetupException(problem.text());
       }
     }
+    stampCommandsOnAppend(topics.commands(), found.configs().get(topics.commands()));
     return new TopicIds(
         found.descriptions().get(topics.schemas()).topicId().toString(),
         found.descriptions().get(topics.commands()).topicId().toString());
@@ -100,6 +104,53 @@ public final class TopicSetup {
   private short replicas(final int replicationFactor) {
     final int brokers = call(admin.describeCluster().nodes()).size();
     return (short) Math.max(1, Math.min(replicationFactor, brokers));
+  }
+
+  /**
+   * The command topic stamps each command with the time its broker appended it, so that the writer
+   * times a command's wait on one clock, the broker's, and never on the requester's.
+   */
+  private static NewTopic commandTopic(final String name, final short replicas) {
+    final NewTopic topic = deleting(name, replicas, COMMAND_RETENTION_MS);
+    final Map<String, String> configs = new HashMap<>(topic.configs());
+    configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME);
+    return topic.configs(configs);
+  }
+
+  /** Makes a command topic created by an older version stamp commands on append too. */
+  private void stampCommandsOnAppend(final String commands, final Config config) {
+    final ConfigEntry stamp =
+        config == null ? null : config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+    if (stamp != null && LOG_APPEND_TIME.equals(stamp.value())) {
+      return;
+    }
+    final ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, commands);
+    try {
+      call(
+          admin
+              .incrementalAlterConfigs(
+                  Map.of(
+                      topic,
+                      List.of(
+                          new AlterConfigOp(
+                              new ConfigEntry(
+                                  TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME),
+                              AlterConfigOp.OpType.SET))))
+              .all());
+      LOG.info(
+          "Set {}={} on {}, so that commands are timed on the broker's clock",
+          TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+          LOG_APPEND_TIME,
+          commands);
+    } catch (final TopicSetupException e) {
+      LOG.warn(
+          "Could not set {}={} on {} ({}): the writer then times commands on the requesters'"
+              + " clocks, which must agree with its own",
+          TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+          LOG_APPEND_TIME,
+          commands,
+          e.getMessage());
+    }
   }
 
   private static NewTopic deleting(
