@@ -100,7 +100,7 @@ public final class Registry implements AutoCloseable {
     // What it still has pending at shutdown are probes and look-ups that no one waits for any more;
     // unbounded, closing would wait out their timeouts when Kafka is unreachable.
     started.push(() -> admin.close(Duration.ZERO));
-    final TopicSetup.TopicIds topicIds =
+    final TopicSetup.Topics topicFacts =
         new TopicSetup(admin, config.timeout().toMillis())
             .ensure(topics, config.topicReplicationFactor());
     final TopicWatch topicWatch =
@@ -111,7 +111,7 @@ public final class Registry implements AutoCloseable {
     topicWatch.start(config.topicSettingsCheckInterval());
     started.push(topicWatch);
     metrics.bindTopicSettingsProblems(topicWatch::problems);
-    final StoreProgress progress = new StoreProgress(topicIds.commands());
+    final StoreProgress progress = new StoreProgress(topicFacts.commandsId());
     final String kafkaClusterId = kafkaClusterId(admin, config);
     final String instanceId = config.instanceId();
 
@@ -135,6 +135,7 @@ public final class Registry implements AutoCloseable {
                         progress,
                         new LogBarrier(producer, topics.schemas(), progress, instanceId),
                         new BrokerClock(producer, topics.commands()),
+                        topicFacts.schemasMaxMessageBytes(),
                         writerStatus,
                         instanceId))
                 : RegistryTopology.readerOnly(topics, progress, providers);
@@ -146,7 +147,7 @@ public final class Registry implements AutoCloseable {
                 config.streamsStateDir(),
                 config.groupId(),
                 config.topic(),
-                topicIds.schemas(),
+                topicFacts.schemasId(),
                 providers,
                 config.compatibilityLevel()),
             progress,

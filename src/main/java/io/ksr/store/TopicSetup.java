@@ -41,10 +41,15 @@ public final class TopicSetup {
   private final long timeoutMs;
 
   /**
-   * The ids Kafka gave the topics. Unlike their names, they tell a topic from one of the same name
-   * on another cluster, or from an earlier one deleted since.
+   * What the registry needs to know of its topics.
+   *
+   * @param schemasId the id Kafka gave {@code _schemas}: unlike its name, it tells the topic from
+   *     one of the same name on another cluster, or from an earlier one deleted since
+   * @param commandsId the id Kafka gave the command topic, for the same reason
+   * @param schemasMaxMessageBytes the largest record {@code _schemas} takes ({@code
+   *     max.message.bytes}), so that the writer refuses a larger one rather than fail to append it
    */
-  public record TopicIds(String schemas, String commands) {}
+  public record Topics(String schemasId, String commandsId, int schemasMaxMessageBytes) {}
 
   public TopicSetup(final Admin admin, final long timeoutMs) {
     this.admin = admin;
@@ -55,10 +60,10 @@ public final class TopicSetup {
    * Creates what is missing and checks what exists.
    *
    * @param replicationFactor the wanted replication factor, lowered to the number of brokers
-   * @return the ids of the schemas and command topics
+   * @return what the registry needs to know of them
    * @throws TopicSetupException when a topic is misconfigured or Kafka cannot be reached
    */
-  public TopicIds ensure(final TopicNames topics, final int replicationFactor) {
+  public Topics ensure(final TopicNames topics, final int replicationFactor) {
     final short replicas = replicas(replicationFactor);
     final Set<String> existing = call(admin.listTopics().names());
     final List<NewTopic> missing = new ArrayList<>();
@@ -83,9 +88,12 @@ public final class TopicSetup {
       }
     }
     stampCommandsOnAppend(topics.commands(), found.configs().get(topics.commands()));
-    return new TopicIds(
+    final ConfigEntry maxMessageBytes =
+        found.configs().get(topics.schemas()).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+    return new Topics(
         found.descriptions().get(topics.schemas()).topicId().toString(),
-        found.descriptions().get(topics.commands()).topicId().toString());
+        found.descriptions().get(topics.commands()).topicId().toString(),
+        maxMessageBytes == null ? Integer.MAX_VALUE : Integer.parseInt(maxMessageBytes.value()));
   }
 
   /**

@@ -55,11 +55,15 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
   /** Below Kafka's default limits for one record (1 MiB), with room for its headers. */
   static final int MAX_RECORD_BYTES = 1_000_000;
 
+  /** What a record batch holding one record adds to it, headers included, with room to spare. */
+  private static final int BATCH_OVERHEAD_BYTES = 1_024;
+
   private final CommandHandler handler;
   private final SchemaProviders providers;
   private final StoreProgress progress;
   private final WriterCatchUp catchUp;
   private final CommandClock clock;
+  private final int maxRecordBytes;
   private final WriterStatus status;
   private final byte[] instanceId;
   private final byte[] commandTopicId;
@@ -77,6 +81,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       final StoreProgress progress,
       final WriterCatchUp catchUp,
       final CommandClock clock,
+      final int maxMessageBytes,
       final WriterStatus status,
       final String instanceId) {
     this.handler = handler;
@@ -84,6 +89,9 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
     this.progress = progress;
     this.catchUp = catchUp;
     this.clock = clock;
+    // A topic that takes less than Kafka's default would refuse the append, fail the transaction
+    // and the command with it, again and again.
+    this.maxRecordBytes = Math.min(MAX_RECORD_BYTES, maxMessageBytes - BATCH_OVERHEAD_BYTES);
     this.status = status;
     this.instanceId = instanceId.getBytes(StandardCharsets.UTF_8);
     this.commandTopicId = progress.commandTopicId().getBytes(StandardCharsets.UTF_8);
@@ -192,7 +200,7 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
       return failed(command, offset, "could not be decided", e);
     }
     for (final WriteRecord record : decision.records()) {
-      if (record.sizeInBytes() > MAX_RECORD_BYTES) {
+      if (record.sizeInBytes() > maxRecordBytes) {
         // Kafka would refuse the record and fail the transaction, and the command with it, again
         // and again: refuse it here instead.
         return new Outcome.Failed(
@@ -201,8 +209,8 @@ final class WriterProcessor implements Processor<byte[], byte[], byte[], byte[]>
                 + " operation failed because schema is too large: the record would have "
                 + record.sizeInBytes()
                 + " bytes, more than the "
-                + MAX_RECORD_BYTES
-                + " that Kafka accepts by default");
+                + maxRecordBytes
+                + " that the schemas topic takes");
       }
     }
     // Every record goes into the writer's view before any is sent, so that a record the view

@@ -13,15 +13,20 @@ public final class WriterSupplier implements ProcessorSupplier<byte[], byte[], b
   private final StoreProgress progress;
   private final WriterCatchUp catchUp;
   private final CommandClock clock;
+  private final int maxMessageBytes;
   private final WriterStatus status;
   private final String instanceId;
 
+  /**
+   * @param maxMessageBytes the largest record {@code _schemas} takes
+   */
   public WriterSupplier(
       final CommandHandler handler,
       final SchemaProviders providers,
       final StoreProgress progress,
       final WriterCatchUp catchUp,
       final CommandClock clock,
+      final int maxMessageBytes,
       final WriterStatus status,
       final String instanceId) {
     this.handler = Objects.requireNonNull(handler, "handler can't be null");
@@ -29,12 +34,14 @@ public final class WriterSupplier implements ProcessorSupplier<byte[], byte[], b
     this.progress = Objects.requireNonNull(progress, "progress can't be null");
     this.catchUp = Objects.requireNonNull(catchUp, "catchUp can't be null");
     this.clock = Objects.requireNonNull(clock, "clock can't be null");
+    this.maxMessageBytes = maxMessageBytes;
     this.status = Objects.requireNonNull(status, "status can't be null");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId can't be null");
   }
 
   @Override
   public Processor<byte[], byte[], byte[], byte[]> get() {
-    return new WriterProcessor(handler, providers, progress, catchUp, clock, status, instanceId);
+    return new WriterProcessor(
+        handler, providers, progress, catchUp, clock, maxMessageBytes, status, instanceId);
   }
 }

@@ -53,6 +53,7 @@ class TopologyDocsTest {
                     return OptionalLong.empty();
                   }
                 },
+                Integer.MAX_VALUE,
                 new WriterStatus(),
                 "node-1:8081"));
 

@@ -75,6 +75,7 @@ final class WriterDriver implements AutoCloseable {
                 return OptionalLong.of(brokerNow.toEpochMilli());
               }
             },
+            Integer.MAX_VALUE,
             status,
             "node-1:8081");
     driver =
