@@ -66,24 +66,17 @@ public sealed interface Command {
 
     /** The same registration, under the subject as written otherwise. */
     public RegisterSchema withSubject(final String written) {
-      return new RegisterSchema(
-          written,
-          schemaType,
-          schema,
-          references,
-          metadata,
-          ruleSet,
-          id,
-          version,
-          normalize,
-          force,
-          sent);
+      return with(written, sent);
     }
 
     /** The same registration, carrying the identity of the schema as sent. */
     public RegisterSchema withSent(final SentIdentity identity) {
+      return with(subject, identity);
+    }
+
+    private RegisterSchema with(final String otherSubject, final SentIdentity otherSent) {
       return new RegisterSchema(
-          subject,
+          otherSubject,
           schemaType,
           schema,
           references,
@@ -93,7 +86,7 @@ public sealed interface Command {
           version,
           normalize,
           force,
-          identity);
+          otherSent);
     }
 
     /** Whether it names the id to use (IMPORT mode); a negative id names none. */
