@@ -166,7 +166,7 @@ public final class CommandSubmitter implements AutoCloseable {
       }
       return locator
           .writer()
-          .map(writer -> "the writer " + writer + " did not answer")
+          .map(writer -> "the writer " + writer + " did not answer.")
           .orElse(
               "no instance is the writer at the moment; is an instance with"
                   + " leader.eligibility=true running?");
