@@ -2,6 +2,8 @@ package io.ksr.bench;
 
 import io.ksr.testkit.TestClusters;
 import io.ksr.testkit.WriterChaos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,25 +30,23 @@ class WriterChaosBenchmark {
   @Test
   void injectFaults() throws Exception {
     try (KafkaClusterTestKit cluster = TestClusters.start(3)) {
-      new WriterChaos(cluster, dir)
-          .run(
-              FAULTS,
-              result -> {
-                final String table =
-                    "Measured "
-                        + LocalDate.now()
-                        + ", "
-                        + Runtime.getRuntime().availableProcessors()
-                        + " cores, 3 brokers and 3 registry processes on one machine, registry"
-                        + " defaults.\n\n"
-                        + result.figures();
-                System.out.println(table);
-                try {
-                  Files.writeString(Path.of("target", "writer-chaos-benchmark.md"), table);
-                } catch (final java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
+      new WriterChaos(cluster, dir).run(FAULTS, WriterChaosBenchmark::report);
+    }
+  }
+
+  private static void report(final WriterChaos.Result result) {
+    final String table =
+        "Measured "
+            + LocalDate.now()
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, 3 brokers and 3 registry processes on one machine, registry defaults.\n\n"
+            + result.figures();
+    System.out.println(table);
+    try {
+      Files.writeString(Path.of("target", "writer-chaos-benchmark.md"), table);
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
@@ -51,33 +51,29 @@ public final class BrokerLinks implements AutoCloseable {
    * TestClusters makes a one-broker cluster one combined node, which also listens for controllers.
    */
   public Map<Integer, Map<String, String>> brokerProperties() {
+    final List<String> listeners = new ArrayList<>(List.of(BROKER_LISTENER));
+    if (brokers == 1) {
+      listeners.add(CONTROLLER_LISTENER);
+    }
+    for (int link = 0; link < proxies.size(); link++) {
+      listeners.add(listener(link));
+    }
     final Map<Integer, Map<String, String>> properties = new HashMap<>();
     for (int broker = 0; broker < brokers; broker++) {
-      final int id = broker;
-      final List<String> own = new ArrayList<>(List.of(BROKER_LISTENER));
-      if (brokers == 1) {
-        own.add(CONTROLLER_LISTENER);
+      // Port 0 is replaced by the bound port when the broker registers.
+      final List<String> advertised = new ArrayList<>(List.of(BROKER_LISTENER + "://localhost:0"));
+      for (int link = 0; link < proxies.size(); link++) {
+        advertised.add(listener(link) + "://127.0.0.1:" + proxies.get(link).get(broker).port());
       }
-      final List<String> links =
-          IntStream.range(0, proxies.size()).mapToObj(BrokerLinks::listener).toList();
-      final List<String> all = new ArrayList<>(own);
-      all.addAll(links);
       properties.put(
-          id,
+          broker,
           Map.of(
               "listeners",
-              all.stream().map(name -> name + "://localhost:0").collect(Collectors.joining(",")),
-              // Port 0 is replaced by the bound port when the broker registers.
+              joined(listeners, name -> name + "://localhost:0"),
               "advertised.listeners",
-              BROKER_LISTENER
-                  + "://localhost:0,"
-                  + IntStream.range(0, proxies.size())
-                      .mapToObj(
-                          link ->
-                              listener(link) + "://127.0.0.1:" + proxies.get(link).get(id).port())
-                      .collect(Collectors.joining(",")),
+              String.join(",", advertised),
               "listener.security.protocol.map",
-              all.stream().map(name -> name + ":PLAINTEXT").collect(Collectors.joining(","))));
+              joined(listeners, name -> name + ":PLAINTEXT")));
     }
     return properties;
   }
@@ -114,6 +110,10 @@ public final class BrokerLinks implements AutoCloseable {
     }
     return new InetSocketAddress(
         "localhost", cluster.brokers().get(broker).boundPort(ListenerName.normalised(listener)));
+  }
+
+  private static String joined(final List<String> names, final UnaryOperator<String> each) {
+    return names.stream().map(each).collect(Collectors.joining(","));
   }
 
   private static String listener(final int link) {
