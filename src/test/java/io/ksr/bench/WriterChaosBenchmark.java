@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,7 @@ class WriterChaosBenchmark {
   }
 
   private static void report(final WriterChaos.Result result) {
-    final String table =
-        "Measured "
-            + LocalDate.now()
-            + ", "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, 3 brokers and 3 registry processes on one machine, registry defaults.\n\n"
-            + result.figures();
+    final String table = FailoverBenchmark.heading() + result.figures();
     System.out.println(table);
     try {
       Files.writeString(Path.of("target", "writer-chaos-benchmark.md"), table);
