@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ksr.config.RegistryConfig;
 import io.ksr.embedded.EmbeddedKafka;
+import io.ksr.testkit.Partitions;
 import io.ksr.testkit.RegistrationLoad;
 import io.ksr.testkit.RestClient;
 import io.ksr.testkit.SchemasLog;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,10 @@ class BrokerLossIntegrationTest {
         try (RegistrationLoad load = new RegistrationLoad(clients, 2, "brokers")) {
           Wait.until("writes before", Duration.ofSeconds(60), () -> load.acks().size() >= 20);
           // The leader of _schemas is the broker whose loss hurts most.
-          final int leader = leaderOf(cluster, (String) settings.get(RegistryConfig.TOPIC));
+          final int leader;
+          try (Partitions partitions = new Partitions(cluster.bootstrapServers())) {
+            leader = partitions.leader((String) settings.get(RegistryConfig.TOPIC)).orElseThrow();
+          }
           final long stoppedAt = System.nanoTime();
           cluster.brokers().get(leader).shutdown();
           Wait.until(
@@ -125,21 +128,6 @@ class BrokerLossIntegrationTest {
       if (broker != null) {
         broker.close();
       }
-    }
-  }
-
-  private static int leaderOf(final KafkaClusterTestKit cluster, final String topic)
-      throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-      return admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get()
-          .get(topic)
-          .partitions()
-          .get(0)
-          .leader()
-          .id();
     }
   }
 

@@ -93,11 +93,7 @@ class FailoverBenchmark {
       }
     }
     final String table =
-        "Measured "
-            + LocalDate.now()
-            + ", "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, 3 brokers and 3 registry processes on one machine, registry defaults.\n\n"
+        heading()
             + String.join("\n", rows)
             + "\n\nRe-registrations of "
             + KNOWN_SCHEMAS
@@ -113,6 +109,15 @@ class FailoverBenchmark {
                 : "\nFirst failures:\n\n" + String.join("\n", firstFailures) + "\n");
     System.out.println(table);
     Files.writeString(Path.of("target", "failover-benchmark.md"), table);
+  }
+
+  /** When and on what the failover benchmarks measured, which share their setup. */
+  static String heading() {
+    return "Measured "
+        + LocalDate.now()
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, 3 brokers and 3 registry processes on one machine, registry defaults.\n\n";
   }
 
   /**

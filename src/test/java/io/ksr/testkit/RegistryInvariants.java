@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,19 +38,91 @@ public final class RegistryInvariants {
    */
   public static void assertAcknowledgedWritesPresent(
       final RestClient rest, final List<RegistrationLoad.Ack> acks) {
-    for (final RegistrationLoad.Ack ack : acks) {
-      // Another instance than the one that acknowledged shows the write once its store read it.
+    // Another instance than the one that acknowledged shows a write once its store read it.
+    try {
       Wait.until(
-          ack.subject() + " to show",
-          PROPAGATION,
-          () -> rest.get("/subjects/" + ack.subject() + "/versions").status() == 200);
-      assertEquals(
-          "[1]", rest.get("/subjects/" + ack.subject() + "/versions").body(), ack.subject());
-      assertEquals(
-          ack.id(),
-          rest.get("/subjects/" + ack.subject() + "/versions/1").json().get("id").asInt(),
-          ack.subject());
+          "every acknowledged write to show", PROPAGATION, () -> missingOn(rest, acks).isEmpty());
+    } catch (final AssertionError timedOut) {
+      assertEquals(List.of(), missingOn(rest, acks), "acknowledged writes not as acknowledged");
     }
+  }
+
+  /**
+   * The acknowledged registrations that the instance does not show as acknowledged: absent, with
+   * another id, or with a second version. Empty when all are there.
+   */
+  public static List<String> missingOn(
+      final RestClient rest, final List<RegistrationLoad.Ack> acks) {
+    final List<String> missing = new ArrayList<>();
+    for (final RegistrationLoad.Ack ack : acks) {
+      final RestClient.Response versions = rest.get("/subjects/" + ack.subject() + "/versions");
+      if (versions.status() != 200) {
+        missing.add(ack.subject() + ": " + versions.body());
+      } else if (!"[1]".equals(versions.body())) {
+        missing.add(ack.subject() + " has versions " + versions.body());
+      } else {
+        final int id =
+            rest.get("/subjects/" + ack.subject() + "/versions/1").json().path("id").asInt();
+        if (id != ack.id()) {
+          missing.add(ack.subject() + " has id " + id + ", acknowledged " + ack.id());
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** Every acknowledged registration is in the committed log, and nothing in it is doubled. */
+  public static void assertAcknowledgedWritesInLog(
+      final List<SchemasLog.Entry> log, final List<RegistrationLoad.Ack> acks) {
+    assertEquals(List.of(), lostFromLog(log, acks), "acknowledged writes not in _schemas");
+    assertEquals(List.of(), duplicatesInLog(log), "doubled in _schemas");
+  }
+
+  /**
+   * The acknowledged registrations whose subject has no live version with the acknowledged id in
+   * the committed log, read as compaction would leave it (the last record of each key wins).
+   */
+  public static List<String> lostFromLog(
+      final List<SchemasLog.Entry> log, final List<RegistrationLoad.Ack> acks) {
+    final Map<String, Set<Integer>> idsBySubject = new HashMap<>();
+    for (final JsonNode value : liveSchemas(log)) {
+      idsBySubject
+          .computeIfAbsent(value.path("subject").asText(), subject -> new HashSet<>())
+          .add(value.path("id").asInt());
+    }
+    return acks.stream()
+        .filter(ack -> !idsBySubject.getOrDefault(ack.subject(), Set.of()).contains(ack.id()))
+        .map(ack -> ack.subject() + " with id " + ack.id())
+        .toList();
+  }
+
+  /**
+   * What the committed log holds twice: a subject with a second version (the load registers each
+   * subject once), or an id given to two schemas.
+   */
+  public static List<String> duplicatesInLog(final List<SchemasLog.Entry> log) {
+    final Map<String, Integer> versionsBySubject = new HashMap<>();
+    final Map<Integer, Set<String>> schemasById = new HashMap<>();
+    for (final JsonNode value : liveSchemas(log)) {
+      versionsBySubject.merge(value.path("subject").asText(), 1, Integer::sum);
+      schemasById
+          .computeIfAbsent(value.path("id").asInt(), id -> new HashSet<>())
+          .add(value.path("schema").asText());
+    }
+    final List<String> duplicates = new ArrayList<>();
+    versionsBySubject.forEach(
+        (subject, versions) -> {
+          if (versions > 1) {
+            duplicates.add(subject + " has " + versions + " versions");
+          }
+        });
+    schemasById.forEach(
+        (id, schemas) -> {
+          if (schemas.size() > 1) {
+            duplicates.add("id " + id + " stands for " + schemas);
+          }
+        });
+    return duplicates;
   }
 
   /** No id was acknowledged for two different schemas, nor two ids for one schema. */
@@ -141,6 +214,28 @@ public final class RegistryInvariants {
       answers.put("/schemas/ids/" + ack.id(), rest.get("/schemas/ids/" + ack.id()).body());
     }
     return answers;
+  }
+
+  /** The values of the schema records that compaction would keep, deleted ones left out. */
+  private static List<JsonNode> liveSchemas(final List<SchemasLog.Entry> log) {
+    final Map<String, String> latest = new LinkedHashMap<>();
+    for (final SchemasLog.Entry entry : log) {
+      if (entry.value() == null) {
+        latest.remove(entry.key());
+      } else {
+        latest.put(entry.key(), entry.value());
+      }
+    }
+    final List<JsonNode> schemas = new ArrayList<>();
+    latest.forEach(
+        (key, value) -> {
+          final JsonNode parsed = parse(value);
+          if ("SCHEMA".equals(parse(key).path("keytype").asText())
+              && !parsed.path("deleted").asBoolean()) {
+            schemas.add(parsed);
+          }
+        });
+    return schemas;
   }
 
   private static JsonNode parse(final String text) {

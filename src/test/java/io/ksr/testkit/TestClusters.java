@@ -27,6 +27,19 @@ public final class TestClusters {
    * @param overrides broker settings, for example Kafka's own defaults to measure against
    */
   public static KafkaClusterTestKit start(final int brokers, final Map<String, String> overrides) {
+    return start(brokers, overrides, Map.of());
+  }
+
+  /**
+   * A started cluster, with settings of single brokers that override the others.
+   *
+   * @param perBroker broker settings by node id (brokers are numbered from 0), for example their
+   *     listeners
+   */
+  public static KafkaClusterTestKit start(
+      final int brokers,
+      final Map<String, String> overrides,
+      final Map<Integer, Map<String, String>> perBroker) {
     try {
       final KafkaClusterTestKit.Builder builder =
           new KafkaClusterTestKit.Builder(
@@ -35,6 +48,7 @@ public final class TestClusters {
                       .setNumBrokerNodes(brokers)
                       .setNumControllerNodes(1)
                       .setBootstrapMetadata(freshlyFormatted())
+                      .setPerServerProperties(perBroker)
                       .build())
               .setConfigProp("offsets.topic.replication.factor", Integer.toString(brokers))
               .setConfigProp("transaction.state.log.replication.factor", Integer.toString(brokers))
