@@ -2,12 +2,17 @@ package io.ksr.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.ksr.domain.ErrorCode;
+import io.ksr.domain.Errors;
+import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.RegistryException;
+import io.ksr.domain.SchemaReference;
 import io.ksr.security.Access;
 import io.ksr.security.Permission;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader.Usage;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -25,12 +30,19 @@ final class AccessControl {
     this.queries = queries;
   }
 
-  /** Runs before every route: 401 without valid credentials. */
+  /**
+   * Runs before every route: 401 without valid credentials. A path listed in {@code
+   * authentication.skip.paths} is answered without them to reads only, which may read it and change
+   * nothing; any other method on it signs in as usual.
+   */
   void signIn(final Context ctx) {
     if (settings.authenticator() == null
-        || settings.unauthenticatedPaths().contains(ctx.path())
         || OperationsController.UNAUTHENTICATED.contains(ctx.path())) {
       // of() finds no attribute and answers UNRESTRICTED: nothing to store on the hot path.
+      return;
+    }
+    if (settings.unauthenticatedPaths().contains(ctx.path()) && isRead(ctx)) {
+      ctx.attribute(ACCESS, Access.anonymousReader());
       return;
     }
     try {
@@ -44,6 +56,30 @@ final class AccessControl {
     }
   }
 
+  /**
+   * Refuses a change sent by a page of another site: a browser that holds the registry's Basic
+   * credentials would send them along. Browsers name the page's origin on such requests; the web
+   * page's own calls come from the registry's origin.
+   */
+  static void refuseCrossSiteWrites(final Context ctx) {
+    final String origin = ctx.header("Origin");
+    if (origin == null || isRead(ctx) || ctx.method() == HandlerType.OPTIONS) {
+      return;
+    }
+    final String host = ctx.header("Host");
+    final int scheme = origin.indexOf("://");
+    final String originHost = scheme < 0 ? origin : origin.substring(scheme + 3);
+    if (host == null || !originHost.equalsIgnoreCase(host)) {
+      throw new RegistryException(
+          ErrorCode.ACCESS_DENIED,
+          "Changes from another site's page (Origin " + origin + ") are not accepted");
+    }
+  }
+
+  private static boolean isRead(final Context ctx) {
+    return ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+  }
+
   /** What the caller of this request may do. */
   static Access of(final Context ctx) {
     final Access access = ctx.attribute(ACCESS);
@@ -54,6 +90,75 @@ final class AccessControl {
   static boolean canRead(final Context ctx, final String subject) {
     final Access access = of(ctx);
     return !access.restricted() || access.allows(Permission.READ, subject);
+  }
+
+  /**
+   * Refuses references to subjects the caller may not read (with 40301 whether they exist or not,
+   * so that neither a schema nor its existence leaks), and to subjects those lead to in turn, which
+   * a resolved rendering or a compatibility check would show.
+   *
+   * @param subject the subject whose context unqualified references are looked up in
+   */
+  static void requireReadableReferences(
+      final Context ctx,
+      final String subject,
+      final List<SchemaReference> references,
+      final RegistryQueries queries) {
+    final Access access = of(ctx);
+    if (!access.restricted() || references.isEmpty()) {
+      return;
+    }
+    final String context = QualifiedSubject.contextOf(QualifiedSubject.normalize(subject));
+    for (final SchemaReference reference : references) {
+      requireRead(access, QualifiedSubject.inContext(context, reference.subject()));
+    }
+    final List<String> reached;
+    try {
+      reached = queries.resolver().referencedSubjects(context, references);
+    } catch (final RegistryException missing) {
+      // A reference the caller may read names no version: the request fails on that by itself.
+      return;
+    }
+    reached.forEach(referenced -> requireRead(access, referenced));
+  }
+
+  /** Whether the caller may read every subject a stored schema's references lead to. */
+  static boolean canReadReferences(
+      final Context ctx,
+      final String context,
+      final List<SchemaReference> references,
+      final RegistryQueries queries) {
+    final Access access = of(ctx);
+    return !access.restricted()
+        || references.isEmpty()
+        || queries.resolver().referencedSubjects(context, references).stream()
+            .allMatch(subject -> access.allows(Permission.READ, subject));
+  }
+
+  /**
+   * Refuses a registration that names its schema id (IMPORT) unless the caller administers the
+   * subject's whole context: an id far above the others would use up the context's ids for every
+   * subject in it, not only the caller's.
+   */
+  static void requireContextAdmin(final Context ctx, final String subject) {
+    final Access access = of(ctx);
+    final String context = QualifiedSubject.contextOf(QualifiedSubject.normalize(subject));
+    if (QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
+      if (!access.allowsGlobal(Permission.ADMIN)) {
+        throw denied(access, Permission.ADMIN, "Registry", "global");
+      }
+    } else {
+      final String scope = new QualifiedSubject(context, "").qualified();
+      if (!access.allows(Permission.ADMIN, scope)) {
+        throw denied(access, Permission.ADMIN, "Context", context);
+      }
+    }
+  }
+
+  private static void requireRead(final Access access, final String subject) {
+    if (!access.allows(Permission.READ, subject)) {
+      throw denied(access, Permission.READ, "Subject", subject);
+    }
   }
 
   /** A route about the subject in its path. */
@@ -99,7 +204,9 @@ final class AccessControl {
                 .map(Usage::subject)
                 .anyMatch(subject -> access.allows(Permission.READ, subject));
         if (!readable) {
-          throw denied(access, Permission.READ, "Schema", Integer.toString(id));
+          // The same answer as for an id that does not exist: which ids exist is not the
+          // caller's to learn.
+          throw Errors.schemaNotFound();
         }
       }
       route.handle(ctx);

@@ -70,7 +70,7 @@ final class CompatibilityController {
   private void respond(
       final Context ctx, final RegistryQueries current, final String subject, final Check check) {
     final boolean verbose = Params.flag(ctx, "verbose");
-    final RegisterSchemaRequest request = SchemaRequests.read(ctx);
+    final RegisterSchemaRequest request = SchemaRequests.read(ctx, subject, current);
     final List<String> problems;
     try {
       problems = check.problems(SchemaRequests.parse(ctx, request, subject, current, true));

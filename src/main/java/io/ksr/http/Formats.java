@@ -33,6 +33,11 @@ final class Formats {
       return schema.schema();
     }
     try {
+      // A resolved rendering writes out what the schema references: only for a caller who may
+      // read all of it.
+      if (!AccessControl.canReadReferences(ctx, context, schema.references(), queries)) {
+        return schema.schema();
+      }
       return queries.resolver().parseStored(context, schema).formatted(format.trim());
     } catch (final RegistryException e) {
       // A format is a rendering wish, never a reason to fail a read (Confluent's rule).

@@ -126,22 +126,30 @@ public final class HttpServer implements AutoCloseable {
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(access::signIn);
+              cfg.routes.before(AccessControl::refuseCrossSiteWrites);
               cfg.routes.before(
                   ctx -> {
                     if (!hasOwnFormat(ctx.path())) {
                       MediaTypes.negotiate(ctx);
                     }
                   });
-              cfg.routes.get(OperationsController.LIVE, operations::live);
-              cfg.routes.get(OperationsController.READY, operations::ready);
-              cfg.routes.get(OperationsController.METRICS, operations::metrics);
-              cfg.routes.get(WebUiController.ROOT, webUi::root);
-              cfg.routes.get(WebUiController.FILE, webUi::file);
-              cfg.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
+              Routes.get(cfg.routes, OperationsController.LIVE, operations::live);
+              Routes.get(cfg.routes, OperationsController.READY, operations::ready);
+              // Instance details are for operators: a global read right, not any signed-in user.
+              Routes.get(
+                  cfg.routes,
+                  OperationsController.METRICS,
+                  access.global(Permission.READ, operations::metrics));
+              Routes.get(cfg.routes, WebUiController.ROOT, webUi::root);
+              Routes.get(cfg.routes, WebUiController.FILE, webUi::file);
+              Routes.get(cfg.routes, "/", ctx -> Json.respond(ctx, Map.of()));
               cfg.routes.post("/", ctx -> Json.respond(ctx, Map.of()));
-              cfg.routes.get("/v1/metadata/id", routes.metadata::id);
-              cfg.routes.get("/v1/metadata/version", routes.metadata::version);
-              cfg.routes.get("/contexts", routes.contexts::list);
+              Routes.get(
+                  cfg.routes,
+                  "/v1/metadata/id",
+                  access.global(Permission.READ, routes.metadata::id));
+              Routes.get(cfg.routes, "/v1/metadata/version", routes.metadata::version);
+              Routes.get(cfg.routes, "/contexts", routes.contexts::list);
               cfg.routes.delete(
                   "/contexts/{" + Params.CONTEXT + "}",
                   access.global(Permission.ADMIN, routes.contexts::delete));

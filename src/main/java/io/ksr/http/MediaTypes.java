@@ -39,9 +39,12 @@ final class MediaTypes {
     if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
       // The raw header: the parsed one fails on a charset that the JVM does not know.
       final String contentType = ctx.header("Content-Type");
-      if (contentType != null
-          && !contentType.isBlank()
-          && !REQUEST_TYPES.contains(baseType(contentType))) {
+      // A body without a type is what a cross-site form or Blob sends: only JSON is taken.
+      final boolean untypedBody = (contentType == null || contentType.isBlank()) && hasBody(ctx);
+      if (untypedBody
+          || (contentType != null
+              && !contentType.isBlank()
+              && !REQUEST_TYPES.contains(baseType(contentType)))) {
         throw new RegistryException(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, "HTTP 415 Unsupported Media Type");
       }
@@ -102,6 +105,10 @@ final class MediaTypes {
       }
     }
     return 1;
+  }
+
+  private static boolean hasBody(final Context ctx) {
+    return ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
   }
 
   private static String baseType(final String contentType) {

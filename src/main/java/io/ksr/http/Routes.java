@@ -5,6 +5,7 @@ import static io.ksr.security.Permission.READ;
 import static io.ksr.security.Permission.WRITE;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 
 /** Confluent's paths, the permission each needs, and the controllers that answer them. */
 final class Routes {
@@ -31,32 +32,46 @@ final class Routes {
         new ModeController(services.queries(), services.submitter(), services.modeMutable());
   }
 
+  /**
+   * A read route, answered to HEAD requests too: Javalin would otherwise answer those itself,
+   * without running the route or its access check.
+   */
+  static void get(final RoutesConfig routes, final String path, final Handler route) {
+    routes.get(path, route);
+    routes.head(path, route);
+  }
+
   /** Adds the paths that work both on their own and under a context prefix. */
   void add(final RoutesConfig routes, final String prefix) {
     // Lists of schemas and subjects are filtered to what the caller may read.
-    routes.get(prefix + "/schemas", schemas::list);
-    routes.get(prefix + "/schemas/types", schemas::types);
-    routes.get(prefix + "/schemas/ids/{id}", access.schemaId(schemas::getById));
-    routes.get(prefix + "/schemas/ids/{id}/schema", access.schemaId(schemas::getRawById));
-    routes.get(prefix + "/schemas/ids/{id}/subjects", access.schemaId(schemas::subjectsById));
-    routes.get(prefix + "/schemas/ids/{id}/versions", access.schemaId(schemas::versionsById));
+    get(routes, prefix + "/schemas", schemas::list);
+    get(routes, prefix + "/schemas/types", schemas::types);
+    get(routes, prefix + "/schemas/ids/{id}", access.schemaId(schemas::getById));
+    get(routes, prefix + "/schemas/ids/{id}/schema", access.schemaId(schemas::getRawById));
+    get(routes, prefix + "/schemas/ids/{id}/subjects", access.schemaId(schemas::subjectsById));
+    get(routes, prefix + "/schemas/ids/{id}/versions", access.schemaId(schemas::versionsById));
 
-    routes.get(prefix + "/subjects", subjects::list);
+    get(routes, prefix + "/subjects", subjects::list);
     routes.post(prefix + "/subjects/{subject}", access.subject(READ, subjects::lookup));
     routes.delete(prefix + "/subjects/{subject}", access.subject(WRITE, subjects::delete));
-    routes.get(
+    get(
+        routes,
         prefix + "/subjects/{subject}/metadata",
         access.subject(READ, subjects::latestWithMetadata));
-    routes.get(prefix + "/subjects/{subject}/versions", access.subject(READ, versions::list));
+    get(routes, prefix + "/subjects/{subject}/versions", access.subject(READ, versions::list));
     routes.post(prefix + "/subjects/{subject}/versions", access.subject(WRITE, versions::register));
-    routes.get(
-        prefix + "/subjects/{subject}/versions/{version}", access.subject(READ, versions::get));
+    get(
+        routes,
+        prefix + "/subjects/{subject}/versions/{version}",
+        access.subject(READ, versions::get));
     routes.delete(
         prefix + "/subjects/{subject}/versions/{version}", access.subject(WRITE, versions::delete));
-    routes.get(
+    get(
+        routes,
         prefix + "/subjects/{subject}/versions/{version}/schema",
         access.subject(READ, versions::getRaw));
-    routes.get(
+    get(
+        routes,
         prefix + "/subjects/{subject}/versions/{version}/referencedby",
         access.subject(READ, versions::referencedBy));
 
@@ -67,17 +82,17 @@ final class Routes {
         prefix + "/compatibility/subjects/{subject}/versions",
         access.subject(READ, compatibility::checkAll));
 
-    routes.get(prefix + "/config", access.scope(READ, config::get));
+    get(routes, prefix + "/config", access.scope(READ, config::get));
     routes.put(prefix + "/config", access.scope(ADMIN, config::put));
     routes.delete(prefix + "/config", access.scope(ADMIN, config::delete));
-    routes.get(prefix + "/config/{subject}", access.scope(READ, config::get));
+    get(routes, prefix + "/config/{subject}", access.scope(READ, config::get));
     routes.put(prefix + "/config/{subject}", access.scope(ADMIN, config::put));
     routes.delete(prefix + "/config/{subject}", access.scope(ADMIN, config::delete));
 
-    routes.get(prefix + "/mode", access.scope(READ, mode::get));
+    get(routes, prefix + "/mode", access.scope(READ, mode::get));
     routes.put(prefix + "/mode", access.scope(ADMIN, mode::put));
     routes.delete(prefix + "/mode", access.scope(ADMIN, mode::delete));
-    routes.get(prefix + "/mode/{subject}", access.scope(READ, mode::get));
+    get(routes, prefix + "/mode/{subject}", access.scope(READ, mode::get));
     routes.put(prefix + "/mode/{subject}", access.scope(ADMIN, mode::put));
     routes.delete(prefix + "/mode/{subject}", access.scope(ADMIN, mode::delete));
   }

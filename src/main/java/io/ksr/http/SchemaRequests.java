@@ -10,9 +10,16 @@ import io.ksr.store.RegistryQueries;
 final class SchemaRequests {
   private SchemaRequests() {}
 
-  /** Reads the request body. */
-  static RegisterSchemaRequest read(final Context ctx) {
-    return Json.read(ctx, RegisterSchemaRequest.class);
+  /**
+   * Reads the request body, refusing references to subjects the caller may not read.
+   *
+   * @param subject the subject of the request, in whose context references are looked up
+   */
+  static RegisterSchemaRequest read(
+      final Context ctx, final String subject, final RegistryQueries queries) {
+    final RegisterSchemaRequest request = Json.read(ctx, RegisterSchemaRequest.class);
+    AccessControl.requireReadableReferences(ctx, subject, request.references(), queries);
+    return request;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ksr.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.ksr.domain.QualifiedSubject;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.domain.SchemaType;
 import io.ksr.http.dto.SchemaResponse;
@@ -11,6 +12,8 @@ import io.ksr.store.RegisteredSchema;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader.Usage;
 import io.ksr.store.SchemaQueries.SchemaById;
+import io.ksr.store.StoredVersion;
+import io.ksr.store.SubjectQueries.Visibility;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -35,7 +38,7 @@ final class SchemasController {
     final RegistryQueries current = queries.get();
     final SchemaById found = find(ctx, current);
     final Integer maxId =
-        Params.flag(ctx, "fetchMaxId") ? current.reader().maxId(found.context()) : null;
+        Params.flag(ctx, "fetchMaxId") ? maxId(ctx, current, found.context()) : null;
     Json.respond(
         ctx,
         SchemaStringResponse.of(
@@ -109,6 +112,29 @@ final class SchemasController {
   }
 
   /** Where a schema is used, among the subjects the caller may read. */
+  /**
+   * The highest id of the context, or for a caller who may not read everything, the highest id of
+   * the subjects it may read: how many schemas exist is not the caller's to learn.
+   */
+  private static int maxId(final Context ctx, final RegistryQueries current, final String context) {
+    if (!AccessControl.of(ctx).restricted()) {
+      return current.reader().maxId(context);
+    }
+    final String prefix =
+        QualifiedSubject.DEFAULT_CONTEXT.equals(context)
+            ? ""
+            : new QualifiedSubject(context, "").qualified();
+    int max = 0;
+    for (final String subject : current.subjects().subjects(prefix, Visibility.ALL)) {
+      if (AccessControl.canRead(ctx, subject)) {
+        for (final StoredVersion version : current.reader().versions(subject)) {
+          max = Math.max(max, version.id());
+        }
+      }
+    }
+    return max;
+  }
+
   private List<Usage> usages(final Context ctx) {
     return queries
         .get()

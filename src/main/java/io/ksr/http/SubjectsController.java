@@ -42,7 +42,8 @@ final class SubjectsController {
     final String subject = Params.subject(ctx);
     final RegistryQueries current = queries.get();
     final Candidate candidate =
-        SchemaRequests.parse(ctx, SchemaRequests.read(ctx), subject, current, false);
+        SchemaRequests.parse(
+            ctx, SchemaRequests.read(ctx, subject, current), subject, current, false);
     final RegisteredSchema found =
         current.candidates().lookup(subject, candidate, Params.flag(ctx, "deleted"));
     Json.respond(ctx, SchemaResponse.of(found, found.schema().schema()));

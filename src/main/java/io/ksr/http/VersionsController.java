@@ -65,17 +65,26 @@ final class VersionsController {
         ctx,
         Params.page(
             ctx,
-            queries.get().subjects().referencedBy(Params.subject(ctx), version),
+            queries
+                .get()
+                .subjects()
+                .referencedBy(
+                    Params.subject(ctx), version, subject -> AccessControl.canRead(ctx, subject)),
             REFERENCED_BY_LIMIT,
             REFERENCED_BY_LIMIT));
   }
 
   void register(final Context ctx) {
-    final RegisterSchemaRequest request = SchemaRequests.read(ctx);
+    final String subject = Params.subject(ctx);
+    final RegistryQueries current = queries.get();
+    final RegisterSchemaRequest request = SchemaRequests.read(ctx, subject, current);
+    if (request.id() != null && request.id() >= 0) {
+      AccessControl.requireContextAdmin(ctx, subject);
+    }
     final RegistrationCheck.Prepared prepared =
         RegistrationCheck.prepare(
             new Command.RegisterSchema(
-                Params.subject(ctx),
+                subject,
                 request.schemaType(),
                 request.schema(),
                 request.references(),
@@ -86,7 +95,7 @@ final class VersionsController {
                 Params.flag(ctx, "normalize"),
                 Params.flag(ctx, "force"),
                 null),
-            queries.get());
+            current);
     if (prepared.known().isPresent()) {
       Json.respond(ctx, new RegisterSchemaResponse(prepared.known().get().id()));
       return;

@@ -22,6 +22,29 @@ public interface Access {
     return true;
   }
 
+  /**
+   * Someone who did not sign in, on a path the registry answers without credentials: they may read
+   * it and change nothing.
+   */
+  static Access anonymousReader() {
+    return new Access() {
+      @Override
+      public String user() {
+        return "";
+      }
+
+      @Override
+      public boolean allows(final Permission permission, final String subject) {
+        return permission == Permission.READ;
+      }
+
+      @Override
+      public boolean allowsGlobal(final Permission permission) {
+        return permission == Permission.READ;
+      }
+    };
+  }
+
   /** A user who may do everything. */
   static Access unrestricted(final String user) {
     return new Access() {

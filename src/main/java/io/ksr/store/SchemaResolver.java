@@ -57,6 +57,21 @@ public final class SchemaResolver {
     return new Resolved(concrete, closure(context, concrete, allowSoftDeleted));
   }
 
+  /**
+   * Every subject that references lead to, directly or through other references, qualified with its
+   * context: what a resolved rendering of the schema, or a check of it, shows.
+   *
+   * @param references as a request or a stored schema has them; {@code -1} means the latest
+   * @throws RegistryException 42201 when a reference names no version
+   */
+  public List<String> referencedSubjects(
+      final String context, final List<SchemaReference> references) {
+    return resolve(context, references, true).closure().stream()
+        .map(ResolvedReference::subject)
+        .distinct()
+        .toList();
+  }
+
   /** Parses a schema whose references {@link #resolve} resolved. */
   public ParsedSchema parse(
       final SchemaType type, final String schema, final Resolved resolved, final boolean isNew) {

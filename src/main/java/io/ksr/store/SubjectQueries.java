@@ -167,12 +167,16 @@ public final class SubjectQueries {
    * The ids of the live schemas that reference a version of a subject, lowest first; a soft-deleted
    * schema no longer counts as referencing anything, as in Confluent.
    *
+   * @param shown which referring subjects the reader may see
    * @throws RegistryException 40401 or 40402 when there is no such version, soft-deleted or not
    */
-  public List<Integer> referencedBy(final String subject, final int version) {
+  public List<Integer> referencedBy(
+      final String subject, final int version, final Predicate<String> shown) {
     final RegisteredSchema referenced = version(subject, version, true);
     final TreeSet<Integer> ids = new TreeSet<>();
-    referrers(subject, referenced.version(), false).forEach(referrer -> ids.add(referrer.id()));
+    referrers(subject, referenced.version(), false).stream()
+        .filter(referrer -> shown.test(referrer.subject()))
+        .forEach(referrer -> ids.add(referrer.id()));
     return List.copyOf(ids);
   }
 

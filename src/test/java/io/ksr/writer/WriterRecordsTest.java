@@ -188,7 +188,7 @@ class WriterRecordsTest {
         assertInstanceOf(
             Outcome.Failed.class, writer.send(new Command.DeleteVersion("addr", 1, false)));
     assertEquals(42206, refused.errorCode());
-    assertEquals(List.of(2), writer.queries.subjects().referencedBy("addr", 1));
+    assertEquals(List.of(2), writer.queries.subjects().referencedBy("addr", 1, subject -> true));
   }
 
   @Test

@@ -7,12 +7,15 @@ import io.ksr.domain.SchemaProvider;
 import io.ksr.domain.SchemaType;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
 /** Avro schemas, parsed and compared with Apache Avro's own parser and compatibility checker. */
 public final class AvroSchemaProvider implements SchemaProvider {
   static final String RESOLVED_FORMAT = "resolved";
+  private static final Pattern UNRESOLVED =
+      Pattern.compile("org\\.apache\\.avro\\.compiler\\.UnresolvedSchema_\\d+");
 
   @Override
   public SchemaType type() {
@@ -52,8 +55,16 @@ public final class AvroSchemaProvider implements SchemaProvider {
       return parser.parse(text);
     } catch (final RuntimeException e) {
       // Avro reports bad input as several runtime exception types (parse, type, Jackson errors).
-      throw Errors.invalidSchema("Invalid schema of type AVRO, details: " + where + e.getMessage());
+      throw Errors.invalidSchema(
+          "Invalid schema of type AVRO, details: " + where + withoutInternalNames(e.getMessage()));
     }
+  }
+
+  /** Avro's placeholder for a type named but not defined is an internal class, not a name. */
+  private static String withoutInternalNames(final String message) {
+    return message == null
+        ? null
+        : UNRESOLVED.matcher(message).replaceAll("a type that is not defined");
   }
 
   /**
