@@ -204,7 +204,8 @@ public final class Registry implements AutoCloseable {
                 config.listeners(),
                 config.tls(),
                 config.maxRequestBodySize(),
-                config.requestLogLevel()),
+                config.requestLogLevel(),
+                config.auditLogFile()),
             new HttpServer.Services(
                 streams::queries,
                 submitter,

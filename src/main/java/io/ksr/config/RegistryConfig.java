@@ -174,6 +174,7 @@ public final class RegistryConfig extends AbstractConfig {
     warnAboutUnknownKeys(settings.keySet());
     ProtectedSettings.check(kafkaClientSettings());
     authentication();
+    auditLogFile();
     this.tls = listeners().stream().anyMatch(Listener::isHttps) ? TlsConfig.settingsOf(this) : null;
   }
 
@@ -290,6 +291,11 @@ public final class RegistryConfig extends AbstractConfig {
   /** The level of the per-request log line, or null when there is none. */
   public Level requestLogLevel() {
     return OperationsSettings.requestLogLevel(this);
+  }
+
+  /** The file the audit log is appended to; empty logs it to the {@code ksr.audit} logger. */
+  public Optional<Path> auditLogFile() {
+    return OperationsSettings.auditLogFile(this);
   }
 
   /**

@@ -51,6 +51,7 @@ final class ConfigController {
         () ->
             submitter
                 .submit(new Command.UpdateConfig(scope, update), Outcome.ConfigChanged.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(changed -> Json.respond(ctx, changed.config().asUpdate())));
   }
 
@@ -60,6 +61,7 @@ final class ConfigController {
         () ->
             submitter
                 .submit(new Command.DeleteConfig(scope), Outcome.ConfigChanged.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(changed -> Json.respond(ctx, changed.config())));
   }
 

@@ -45,6 +45,7 @@ final class ContextsController {
         () ->
             submitter
                 .submit(command, Outcome.Deleted.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(deleted -> ctx.status(204)));
   }
 }

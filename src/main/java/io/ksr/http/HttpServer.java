@@ -14,6 +14,7 @@ import io.ksr.security.Authenticator;
 import io.ksr.security.Permission;
 import io.ksr.store.RegistryQueries;
 import io.ksr.writer.CommandSubmitter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,11 @@ import org.slf4j.event.Level;
  */
 public final class HttpServer implements AutoCloseable {
   private final Javalin app;
+  private final AuditLog audit;
 
-  private HttpServer(final Javalin app) {
+  private HttpServer(final Javalin app, final AuditLog audit) {
     this.app = app;
+    this.audit = audit;
   }
 
   /**
@@ -44,12 +47,15 @@ public final class HttpServer implements AutoCloseable {
    * @param tls how the https listeners do TLS; needed when there is one
    * @param maxRequestBodySize the largest request body read, in bytes; larger ones get 413
    * @param requestLogLevel the level of the one line logged per request; null for none
+   * @param auditLogFile the file the audit log is appended to; empty for the {@code ksr.audit}
+   *     logger
    */
   public record Settings(
       List<Listener> listeners,
       Optional<TlsSettings> tls,
       long maxRequestBodySize,
-      Level requestLogLevel) {
+      Level requestLogLevel,
+      Optional<Path> auditLogFile) {
     public Settings {
       if (listeners.isEmpty()) {
         throw new IllegalArgumentException("at least one listener is needed");
@@ -113,6 +119,7 @@ public final class HttpServer implements AutoCloseable {
         new OperationsController(services.readiness(), services.metrics());
     final WebUiController webUi = new WebUiController();
     final RequestLog requestLog = new RequestLog(services.metrics(), settings.requestLogLevel());
+    final AuditLog audit = new AuditLog(settings.auditLogFile());
     final Javalin app =
         Javalin.create(
             cfg -> {
@@ -122,7 +129,11 @@ public final class HttpServer implements AutoCloseable {
               // Javalin's default list keeps from compression, and matching a response's type
               // against that list cost a twentieth of every request's time (docs/benchmarks.md).
               cfg.http.compressionStrategy = gzipForAnyType();
-              cfg.requestLogger.http(requestLog::record);
+              cfg.requestLogger.http(
+                  (ctx, millis) -> {
+                    requestLog.record(ctx, millis);
+                    audit.record(ctx);
+                  });
               ErrorMapper.register(cfg.routes);
               cfg.routes.before(HttpServer::securityHeaders);
               cfg.routes.before(access::signIn);
@@ -158,7 +169,7 @@ public final class HttpServer implements AutoCloseable {
               routes.add(cfg.routes, "/contexts/{" + Params.CONTEXT + "}");
             });
     app.start();
-    return new HttpServer(app);
+    return new HttpServer(app, audit);
   }
 
   /** Javalin's default gzip, of a strategy of its own: the default is one shared instance. */
@@ -189,6 +200,7 @@ public final class HttpServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    audit.close();
   }
 
   private static void configureServer(

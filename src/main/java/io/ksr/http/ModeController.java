@@ -54,6 +54,7 @@ final class ModeController {
         () ->
             submitter
                 .submit(command, Outcome.ModeChanged.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(changed -> Json.respond(ctx, new ModeResponse(changed.mode()))));
   }
 
@@ -64,6 +65,7 @@ final class ModeController {
         () ->
             submitter
                 .submit(new Command.DeleteMode(scope), Outcome.ModeChanged.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(changed -> Json.respond(ctx, new ModeResponse(changed.mode()))));
   }
 

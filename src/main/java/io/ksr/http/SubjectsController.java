@@ -56,6 +56,7 @@ final class SubjectsController {
         () ->
             submitter
                 .submit(command, Outcome.Deleted.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(deleted -> Json.respond(ctx, deleted.versions())));
   }
 

@@ -97,6 +97,7 @@ final class VersionsController {
                 null),
             current);
     if (prepared.known().isPresent()) {
+      AuditLog.touched(ctx, prepared.known().get());
       Json.respond(ctx, new RegisterSchemaResponse(prepared.known().get().id()));
       return;
     }
@@ -104,6 +105,7 @@ final class VersionsController {
         () ->
             submitter
                 .submit(prepared.command(), Outcome.Registered.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(
                     registered -> Json.respond(ctx, new RegisterSchemaResponse(registered.id()))));
   }
@@ -116,6 +118,7 @@ final class VersionsController {
         () ->
             submitter
                 .submit(command, Outcome.Deleted.class)
+                .thenApply(outcome -> AuditLog.touched(ctx, outcome))
                 .thenAccept(deleted -> Json.respond(ctx, deleted.versions().get(0))));
   }
 

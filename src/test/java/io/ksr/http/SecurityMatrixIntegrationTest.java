@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ksr.config.AuthenticationSettings;
+import io.ksr.config.OperationsSettings;
 import io.ksr.security.PasswordHash;
 import io.ksr.testkit.RawHttp;
 import io.ksr.testkit.RestClient;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixIntegrationTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET =
       "{\"type\":\"record\",\"name\":\"Secret\",\"namespace\":\"corp\","
           + "\"fields\":[{\"name\":\"password\",\"type\":\"string\"}]}";
@@ -81,6 +86,7 @@ class SecurityMatrixIntegrationTest {
     settings.put(AuthenticationSettings.USERS_FILE, dir.resolve("users").toString());
     settings.put(AuthenticationSettings.RULES_FILE, dir.resolve("rules").toString());
     settings.put(AuthenticationSettings.SKIP_PATHS, "/config");
+    settings.put(OperationsSettings.AUDIT_LOG_FILE, dir.resolve("audit.log").toString());
     registry = TestRegistry.start(settings);
 
     secretId = id(as("admin", "POST", "/subjects/secret-value/versions", schemaBody(SECRET)));
@@ -292,6 +298,56 @@ class SecurityMatrixIntegrationTest {
     assertFalse(undefined.body().contains("org.apache"), undefined.body());
   }
 
+  @Test
+  void shouldAuditEveryChangeAndEveryRefusalOnALineOfItsOwn() throws Exception {
+    final int id =
+        id(as("alice", "POST", "/subjects/alice-audited/versions", schemaBody("\"boolean\"")));
+    as("alice", "DELETE", "/subjects/alice-audited", null);
+    as("reader", "GET", "/subjects/secret-value/versions", null);
+    registry
+        .client()
+        .request("GET", "/subjects", null, "Authorization", "Basic " + encode("mallory:guess"));
+
+    final List<JsonNode> lines = new ArrayList<>();
+    for (final String line : Files.readAllLines(dir.resolve("audit.log"))) {
+      lines.add(JSON.readTree(line));
+    }
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                line ->
+                    line.path("user").asText().equals("alice")
+                        && line.path("path").asText().equals("/subjects/alice-audited/versions")
+                        && line.path("status").asInt() == 200
+                        && line.at("/outcome/id").asInt() == id
+                        && line.at("/outcome/version").asInt() == 1),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                line ->
+                    line.path("method").asText().equals("DELETE")
+                        && line.at("/outcome/versions").toString().equals("[1]")),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                line ->
+                    line.path("user").asText().equals("reader")
+                        && line.path("status").asInt() == 403
+                        && line.path("errorCode").asInt() == 40301),
+        lines.toString());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                line ->
+                    line.path("attemptedUser").asText().equals("mallory")
+                        && line.path("status").asInt() == 401
+                        && line.path("address").asText().equals("127.0.0.1")),
+        lines.toString());
+    assertFalse(Files.readString(dir.resolve("audit.log")).contains("guess"), "no password");
+  }
+
   private Response as(
       final String user, final String method, final String path, final String body) {
     return registry.client().request(method, path, body, "Authorization", basic(user));
@@ -321,8 +377,10 @@ class SecurityMatrixIntegrationTest {
   }
 
   private static String basic(final String user) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
+    return "Basic " + encode(user + ":" + password(user));
+  }
+
+  private static String encode(final String credentials) {
+    return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }
