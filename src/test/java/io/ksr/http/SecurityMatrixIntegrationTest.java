@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a motivated user tries, over real HTTP, against users whose rights differ: {@code admin}
@@ -150,6 +152,25 @@ class SecurityMatrixIntegrationTest {
                 + ",\"references\":[{\"name\":\"secret.json\",\"subject\":\"secretjson-value\","
                 + "\"version\":-1}]}");
     assertEquals(403, json.status(), json.body());
+  }
+
+  @ParameterizedTest(name = "{0} referencing the secret: {1}, reading it resolved: {2}")
+  @CsvSource({"admin,200,true", "alice,403,false", "aliceadm,403,false", "reader,403,false"})
+  void shouldLetOnlyThoseWhoMayReadASubjectReachItThroughAReference(
+      final String user, final int registering, final boolean readsResolved) {
+    // Each writes where it may; the admin's subject stays out of the reader's sight.
+    final String subject =
+        user.startsWith("alice") ? "alice-" + user : user.equals("admin") ? "secret-2" : "shared-2";
+    final Response registered =
+        as(
+            user,
+            "POST",
+            "/subjects/" + subject + "/versions",
+            referencing(USES_SECRET, "secret-value", 1));
+    assertEquals(registering, registered.status(), registered.body());
+    final Response resolved =
+        as(user, "GET", "/subjects/alice-by-admin/versions/latest?format=resolved", null);
+    assertEquals(readsResolved, resolved.body().contains("password"), resolved.body());
   }
 
   @Test
