@@ -40,7 +40,7 @@ public final class ClientConfig extends AbstractConfig {
   }
 
   public static final ConfigDef DEFINITION =
-      new ConfigDef(ClientTls.DEFINITION)
+      BearerAuth.define(new ConfigDef(ClientTls.DEFINITION))
           .define(
               URL,
               Type.LIST,
@@ -109,8 +109,9 @@ public final class ClientConfig extends AbstractConfig {
   private final SSLContext sslContext;
 
   /**
-   * @throws ConfigException when a value is invalid, USER_INFO is chosen without user info, or a
-   *     keystore or truststore cannot be opened
+   * @throws ConfigException when a value is invalid, USER_INFO is chosen without user info, a
+   *     bearer token source lacks what it needs or comes with Basic credentials, or a keystore or
+   *     truststore cannot be opened
    */
   public ClientConfig(final Map<String, ?> settings) {
     // Serializers pass their whole configuration, so unknown keys are expected and not logged.
@@ -118,6 +119,13 @@ public final class ClientConfig extends AbstractConfig {
     if (credentialsSource() == CredentialsSource.USER_INFO && !userInfo().contains(":")) {
       throw new ConfigException(
           BASIC_AUTH_USER_INFO, "(hidden)", "USER_INFO needs credentials as user:password");
+    }
+    if (BearerAuth.check(this) != BearerAuth.Source.NONE && sendsBasicCredentials()) {
+      throw new ConfigException(
+          BearerAuth.CREDENTIALS_SOURCE,
+          getString(BearerAuth.CREDENTIALS_SOURCE),
+          "Basic credentials are configured too (basic.auth.user.info or a URL's user info):"
+              + " choose one");
     }
     this.sslContext = ClientTls.sslContext(this).orElse(null);
   }
@@ -163,6 +171,11 @@ public final class ClientConfig extends AbstractConfig {
    */
   public Optional<SSLContext> sslContext() {
     return Optional.ofNullable(sslContext);
+  }
+
+  private boolean sendsBasicCredentials() {
+    return credentialsSource() == CredentialsSource.USER_INFO
+        || urls().stream().anyMatch(url -> url.getUserInfo() != null);
   }
 
   public int maxSchemasPerSubject() {
