@@ -1,7 +1,6 @@
 package io.ksr.client;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -157,17 +156,7 @@ final class BearerAuth {
   }
 
   private static URI endpointOf(final String text) {
-    try {
-      final URI uri = new URI(text.strip());
-      final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (final URISyntaxException e) {
-      throw new ConfigException(ISSUER_ENDPOINT_URL, text, e.getMessage());
-    }
-    throw new ConfigException(
-        ISSUER_ENDPOINT_URL, text, "OAUTHBEARER needs the token endpoint as an http(s) URL");
+    return ClientConfig.httpUrlOf(ISSUER_ENDPOINT_URL, text.strip());
   }
 
   private static Source sourceOf(final Object value) {

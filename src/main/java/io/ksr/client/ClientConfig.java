@@ -200,15 +200,24 @@ public final class ClientConfig extends AbstractConfig {
   }
 
   private static URI urlOf(final String text) {
+    return httpUrlOf(URL, text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /**
+   * The http or https URL {@code key} holds.
+   *
+   * @throws ConfigException naming the key when the text is not one
+   */
+  static URI httpUrlOf(final String key, final String text) {
     final URI uri;
     try {
-      uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      uri = new URI(text);
     } catch (final URISyntaxException e) {
-      throw new ConfigException(URL, text, e.getMessage());
+      throw new ConfigException(key, text, e.getMessage());
     }
     final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new ConfigException(URL, text, "expected http://host:port or https://host:port");
+      throw new ConfigException(key, text, "expected http://host:port or https://host:port");
     }
     return uri;
   }

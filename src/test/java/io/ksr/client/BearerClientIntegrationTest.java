@@ -19,7 +19,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class BearerClientIntegrationTest {
       SchemaString.avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[]}");
 
   @TempDir static Path dir;
-  private final TestIssuer issuer = TestIssuer.start();
-  private TestRegistry registry;
+  @AutoClose private final TestIssuer issuer = TestIssuer.start();
+  @AutoClose private TestRegistry registry;
 
   @BeforeAll
   void startRegistry() {
@@ -48,12 +48,6 @@ class BearerClientIntegrationTest {
     settings.putAll(issuer.registrySettings(Duration.ofSeconds(1)));
     settings.put(AuthenticationSettings.METHOD, "BEARER");
     registry = TestRegistry.start(settings);
-  }
-
-  @AfterAll
-  void stop() {
-    registry.close();
-    issuer.close();
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class BearerTokenIntegrationTest {
   private static final String BEARER_CHALLENGE = "Bearer realm=\"SchemaRegistry\"";
 
   @TempDir static Path dir;
-  private final TestIssuer issuer = TestIssuer.start();
-  private TestRegistry registry;
+  @AutoClose private final TestIssuer issuer = TestIssuer.start();
+  @AutoClose private TestRegistry registry;
 
   @BeforeAll
   void startRegistry() throws Exception {
@@ -73,12 +73,6 @@ class BearerTokenIntegrationTest {
     for (final String subject : List.of("team-a-orders", "team-b-payments")) {
       assertEquals(200, asAdmin("POST", "/subjects/" + subject + "/versions", BODY).status());
     }
-  }
-
-  @AfterAll
-  void stop() {
-    registry.close();
-    issuer.close();
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +32,7 @@ class BearerAuthenticatorTest {
   private static final List<String> TEAM_A = List.of("team-a");
 
   @TempDir Path dir;
-  private final TestIssuer issuer = TestIssuer.start();
-
-  @AfterEach
-  void stopIssuer() {
-    issuer.close();
-  }
+  @AutoClose private final TestIssuer issuer = TestIssuer.start();
 
   @Test
   void shouldSignInTheTokensSubjectWithItsGroupsAsRoles() throws Exception {

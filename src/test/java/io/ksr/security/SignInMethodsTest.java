@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,7 @@ class SignInMethodsTest {
   private static final String BEARER_CHALLENGE = "Bearer realm=\"R\"";
 
   @TempDir Path dir;
-  private final TestIssuer issuer = TestIssuer.start();
-
-  @AfterEach
-  void stopIssuer() {
-    issuer.close();
-  }
+  @AutoClose private final TestIssuer issuer = TestIssuer.start();
 
   @Test
   void shouldOfferOnlyBasicWhenOnlyBasicIsOn() throws Exception {
