@@ -10,7 +10,7 @@ import io.ksr.http.InstanceStatus;
 import io.ksr.monitoring.KafkaProbe;
 import io.ksr.monitoring.Readiness;
 import io.ksr.monitoring.RegistryMetrics;
-import io.ksr.security.Authenticator;
+import io.ksr.security.SignInMethods;
 import io.ksr.store.RegistryTopology;
 import io.ksr.store.StoreProgress;
 import io.ksr.store.TopicNames;
@@ -81,8 +81,11 @@ public final class Registry implements AutoCloseable {
     final long begin = System.nanoTime();
     final AuthenticationSettings.Authentication authentication = config.authentication();
     // Read the users and rules files first: a mistake in them should not wait for Kafka.
-    final Authenticator authenticator =
-        authentication.authenticator().map(Registry::authenticator).orElse(null);
+    final SignInMethods authenticator =
+        authentication
+            .authenticator()
+            .map(settings -> signInMethods(settings, authentication.realm()))
+            .orElse(null);
     LOG.info("Starting with this configuration:\n{}", config.describe());
     final RegistryMetrics metrics = new RegistryMetrics();
     started.push(metrics);
@@ -212,8 +215,7 @@ public final class Registry implements AutoCloseable {
                 providers,
                 status,
                 config.modeMutability(),
-                new HttpServer.SignIn(
-                    authenticator, authentication.realm(), authentication.skipPaths()),
+                new HttpServer.SignIn(authenticator, authentication.skipPaths()),
                 readiness,
                 metrics));
     started.push(http);
@@ -229,9 +231,10 @@ public final class Registry implements AutoCloseable {
         config.leaderEligibility());
   }
 
-  private static Authenticator authenticator(final Authenticator.Settings settings) {
+  private static SignInMethods signInMethods(
+      final SignInMethods.Settings settings, final String realm) {
     try {
-      return new Authenticator(settings);
+      return new SignInMethods(settings, realm);
     } catch (final IllegalArgumentException | UncheckedIOException e) {
       throw new ConfigException("Cannot use the users or access rules file: " + e.getMessage());
     }

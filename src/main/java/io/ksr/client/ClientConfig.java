@@ -40,7 +40,7 @@ public final class ClientConfig extends AbstractConfig {
   }
 
   public static final ConfigDef DEFINITION =
-      new ConfigDef(ClientTls.DEFINITION)
+      BearerAuth.define(new ConfigDef(ClientTls.DEFINITION))
           .define(
               URL,
               Type.LIST,
@@ -109,8 +109,9 @@ public final class ClientConfig extends AbstractConfig {
   private final SSLContext sslContext;
 
   /**
-   * @throws ConfigException when a value is invalid, USER_INFO is chosen without user info, or a
-   *     keystore or truststore cannot be opened
+   * @throws ConfigException when a value is invalid, USER_INFO is chosen without user info, a
+   *     bearer token source lacks what it needs or comes with Basic credentials, or a keystore or
+   *     truststore cannot be opened
    */
   public ClientConfig(final Map<String, ?> settings) {
     // Serializers pass their whole configuration, so unknown keys are expected and not logged.
@@ -118,6 +119,13 @@ public final class ClientConfig extends AbstractConfig {
     if (credentialsSource() == CredentialsSource.USER_INFO && !userInfo().contains(":")) {
       throw new ConfigException(
           BASIC_AUTH_USER_INFO, "(hidden)", "USER_INFO needs credentials as user:password");
+    }
+    if (BearerAuth.check(this) != BearerAuth.Source.NONE && sendsBasicCredentials()) {
+      throw new ConfigException(
+          BearerAuth.CREDENTIALS_SOURCE,
+          getString(BearerAuth.CREDENTIALS_SOURCE),
+          "Basic credentials are configured too (basic.auth.user.info or a URL's user info):"
+              + " choose one");
     }
     this.sslContext = ClientTls.sslContext(this).orElse(null);
   }
@@ -165,6 +173,11 @@ public final class ClientConfig extends AbstractConfig {
     return Optional.ofNullable(sslContext);
   }
 
+  private boolean sendsBasicCredentials() {
+    return credentialsSource() == CredentialsSource.USER_INFO
+        || urls().stream().anyMatch(url -> url.getUserInfo() != null);
+  }
+
   public int maxSchemasPerSubject() {
     return getInt(MAX_SCHEMAS_PER_SUBJECT);
   }
@@ -187,15 +200,24 @@ public final class ClientConfig extends AbstractConfig {
   }
 
   private static URI urlOf(final String text) {
+    return httpUrlOf(URL, text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /**
+   * The http or https URL {@code key} holds.
+   *
+   * @throws ConfigException naming the key when the text is not one
+   */
+  static URI httpUrlOf(final String key, final String text) {
     final URI uri;
     try {
-      uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      uri = new URI(text);
     } catch (final URISyntaxException e) {
-      throw new ConfigException(URL, text, e.getMessage());
+      throw new ConfigException(key, text, e.getMessage());
     }
     final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new ConfigException(URL, text, "expected http://host:port or https://host:port");
+      throw new ConfigException(key, text, "expected http://host:port or https://host:port");
     }
     return uri;
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,8 @@ final class FailoverTransport {
   private record Failure(String url, String reason, SchemaRegistryClientException answer) {}
 
   private final List<Target> targets;
+  private final TokenSource tokens;
+  private final Map<String, String> headers;
   private final HttpClient http;
   private final Duration readTimeout;
   private final int maxRetries;
@@ -52,6 +55,8 @@ final class FailoverTransport {
 
   FailoverTransport(final ClientConfig config) {
     this.targets = config.urls().stream().map(url -> targetOf(url, config)).toList();
+    this.tokens = BearerAuth.tokens(config).orElse(null);
+    this.headers = BearerAuth.headers(config);
     // HTTP/1.1 because the JDK's default would try an h2c upgrade on every plain http connection.
     final HttpClient.Builder builder =
         HttpClient.newBuilder()
@@ -113,6 +118,25 @@ final class FailoverTransport {
   private HttpResponse<String> sendOnce(
       final Target target, final String method, final String path, final String body)
       throws IOException {
+    if (tokens == null) {
+      return sendAs(target.authorization(), target, method, path, body);
+    }
+    final String token = tokens.token();
+    final HttpResponse<String> response = sendAs("Bearer " + token, target, method, path, body);
+    // A token can go stale before its expiry says, for example when the issuer rotates its keys:
+    // one fresh token is worth a second try.
+    return response.statusCode() == 401 && tokens.renew(token)
+        ? sendAs("Bearer " + tokens.token(), target, method, path, body)
+        : response;
+  }
+
+  private HttpResponse<String> sendAs(
+      final String authorization,
+      final Target target,
+      final String method,
+      final String path,
+      final String body)
+      throws IOException {
     final HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(target.base() + path))
             .timeout(readTimeout)
@@ -125,9 +149,10 @@ final class FailoverTransport {
     if (body != null) {
       request.header("Content-Type", V1);
     }
-    if (target.authorization() != null) {
-      request.header("Authorization", target.authorization());
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
+    headers.forEach(request::header);
     requestsSent.incrementAndGet();
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -165,13 +190,18 @@ final class FailoverTransport {
 
   private static SchemaRegistryClientException unreadable(
       final Target target, final HttpResponse<String> response) {
-    final String body = response.body() == null ? "" : response.body();
-    final String shown =
-        body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "…" : body;
     return new SchemaRegistryClientException(
         response.statusCode(),
         SchemaRegistryClientException.UNREADABLE_ANSWER,
-        "Unreadable answer from " + target.base() + ": " + shown);
+        "Unreadable answer from " + target.base() + ": " + excerpt(response.body()));
+  }
+
+  /** The start of an answer's body, short enough for a message. */
+  static String excerpt(final String body) {
+    final String text = body == null ? "" : body;
+    return text.length() > MAX_BODY_IN_MESSAGE
+        ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…"
+        : text;
   }
 
   /**

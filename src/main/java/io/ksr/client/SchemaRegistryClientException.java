@@ -10,6 +10,9 @@ public class SchemaRegistryClientException extends RuntimeException {
   /** The code used when the registry could not be reached or its answer could not be read. */
   public static final int UNREADABLE_ANSWER = 50005;
 
+  /** The code when the client has no valid credentials, as the registry's 401 answers say. */
+  public static final int UNAUTHORIZED = 401;
+
   private final int status;
   private final int errorCode;
 

@@ -1,7 +1,8 @@
 package io.ksr.config;
 
-import io.ksr.security.Authenticator;
+import io.ksr.security.SignInMethods;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
-/** The keys that turn on HTTP Basic authentication and access rules for the REST API. */
+/** The keys that turn on authentication (HTTP Basic, bearer tokens) and access rules. */
 public final class AuthenticationSettings {
   public static final String METHOD = "authentication.method";
   public static final String REALM = "authentication.realm";
@@ -24,16 +25,17 @@ public final class AuthenticationSettings {
 
   private static final String NONE = "NONE";
   private static final String BASIC = "BASIC";
+  private static final String BEARER = "BEARER";
 
   /**
    * How requests are authenticated, from the configuration.
    *
-   * @param authenticator checks credentials, or empty when {@code authentication.method=NONE}
+   * @param authenticator the sign-in methods, or empty when {@code authentication.method=NONE}
    * @param realm the realm named in the {@code WWW-Authenticate} challenge
    * @param skipPaths paths answered without credentials
    */
   public record Authentication(
-      Optional<Authenticator.Settings> authenticator, String realm, Set<String> skipPaths) {}
+      Optional<SignInMethods.Settings> authenticator, String realm, Set<String> skipPaths) {}
 
   private AuthenticationSettings() {}
 
@@ -43,10 +45,11 @@ public final class AuthenticationSettings {
             METHOD,
             Type.STRING,
             NONE,
-            ConfigDef.CaseInsensitiveValidString.in(NONE, BASIC),
+            (name, value) -> methodsOf(value),
             Importance.HIGH,
-            "How REST API users sign in: NONE, or BASIC (HTTP Basic against"
-                + " authentication.users.file).")
+            "How REST API users sign in: NONE; BASIC (HTTP Basic against"
+                + " authentication.users.file); BEARER (OAuth bearer tokens, see oauthbearer.*);"
+                + " or BASIC,BEARER for both.")
         .define(
             REALM,
             Type.STRING,
@@ -72,7 +75,7 @@ public final class AuthenticationSettings {
             "",
             Importance.HIGH,
             "File of users, one per line as 'name: <password hash>, role, ...'; read again when"
-                + " it changes. Required with authentication.method=BASIC.")
+                + " it changes. Required with BASIC.")
         .define(
             RULES_FILE,
             Type.STRING,
@@ -85,16 +88,18 @@ public final class AuthenticationSettings {
   /**
    * The authentication the configuration asks for.
    *
-   * @throws ConfigException when BASIC is asked for without a users file
+   * @throws ConfigException when BASIC is asked for without a users file, or BEARER without the
+   *     issuer's keys and name
    */
   static Authentication of(final AbstractConfig config) {
     final String realm = config.getString(REALM);
     final Set<String> skipPaths = new HashSet<>(nonBlank(config.getList(SKIP_PATHS)));
-    if (config.getString(METHOD).toUpperCase(Locale.ROOT).equals(NONE)) {
+    final Set<String> methods = methodsOf(config.getString(METHOD));
+    if (methods.isEmpty()) {
       return new Authentication(Optional.empty(), realm, skipPaths);
     }
     final String users = config.getString(USERS_FILE).strip();
-    if (users.isEmpty()) {
+    if (methods.contains(BASIC) && users.isEmpty()) {
       throw new ConfigException(
           USERS_FILE, users, "authentication.method=BASIC needs a users file");
     }
@@ -102,15 +107,32 @@ public final class AuthenticationSettings {
     final List<String> roles = nonBlank(config.getList(ROLES));
     return new Authentication(
         Optional.of(
-            new Authenticator.Settings(
-                Path.of(users),
+            new SignInMethods.Settings(
+                methods.contains(BASIC) ? Path.of(users) : null,
+                methods.contains(BEARER) ? BearerTokenSettings.of(config) : null,
                 rules.isEmpty() ? null : Path.of(rules),
                 roles.contains("*") ? Set.of() : Set.copyOf(roles))),
         realm,
         skipPaths);
   }
 
-  private static List<String> nonBlank(final List<String> values) {
+  /** BASIC, BEARER or both; none for NONE. */
+  private static Set<String> methodsOf(final Object value) {
+    final List<String> words =
+        Arrays.stream(String.valueOf(value).split(","))
+            .map(word -> word.strip().toUpperCase(Locale.ROOT))
+            .toList();
+    if (words.equals(List.of(NONE))) {
+      return Set.of();
+    }
+    if (words.stream().allMatch(word -> word.equals(BASIC) || word.equals(BEARER))
+        && Set.copyOf(words).size() == words.size()) {
+      return Set.copyOf(words);
+    }
+    throw new ConfigException(METHOD, value, "expected NONE, BASIC, BEARER or BASIC,BEARER");
+  }
+
+  static List<String> nonBlank(final List<String> values) {
     return values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
   }
 }

@@ -61,7 +61,9 @@ public final class RegistryConfig extends AbstractConfig {
       Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPIC_REPLICATION_FACTOR, TIMEOUT_MS);
 
   public static final ConfigDef DEFINITION =
-      OperationsSettings.define(AuthenticationSettings.define(new ConfigDef(TlsConfig.DEFINITION)))
+      OperationsSettings.define(
+              BearerTokenSettings.define(
+                  AuthenticationSettings.define(new ConfigDef(TlsConfig.DEFINITION))))
           .define(
               LISTENERS,
               Type.LIST,

@@ -10,6 +10,7 @@ import io.ksr.domain.RegistryException;
 import io.ksr.domain.SchemaReference;
 import io.ksr.security.Access;
 import io.ksr.security.Permission;
+import io.ksr.security.Unauthorized;
 import io.ksr.store.RegistryQueries;
 import io.ksr.store.RegistryReader.Usage;
 import java.util.List;
@@ -47,11 +48,8 @@ final class AccessControl {
     }
     try {
       ctx.attribute(ACCESS, settings.authenticator().authenticate(ctx.header("Authorization")));
-    } catch (final RegistryException e) {
-      if (e.errorCode() == ErrorCode.UNAUTHORIZED) {
-        ctx.header(
-            "WWW-Authenticate", "Basic realm=\"" + settings.realm() + "\", charset=\"UTF-8\"");
-      }
+    } catch (final Unauthorized e) {
+      e.challenges().forEach(challenge -> ctx.res().addHeader("WWW-Authenticate", challenge));
       throw e;
     }
   }

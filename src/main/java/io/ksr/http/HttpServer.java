@@ -10,8 +10,8 @@ import io.ksr.config.TlsSettings;
 import io.ksr.domain.SchemaProviders;
 import io.ksr.monitoring.Readiness;
 import io.ksr.monitoring.RegistryMetrics;
-import io.ksr.security.Authenticator;
 import io.ksr.security.Permission;
+import io.ksr.security.SignInMethods;
 import io.ksr.store.RegistryQueries;
 import io.ksr.writer.CommandSubmitter;
 import java.nio.file.Path;
@@ -70,13 +70,11 @@ public final class HttpServer implements AutoCloseable {
    * How users sign in.
    *
    * @param authenticator checks credentials; null when anyone may do anything
-   * @param realm named in the challenge of a 401 answer
    * @param unauthenticatedPaths answered without credentials
    */
-  public record SignIn(
-      Authenticator authenticator, String realm, Set<String> unauthenticatedPaths) {
+  public record SignIn(SignInMethods authenticator, Set<String> unauthenticatedPaths) {
     /** Everyone may do everything. */
-    public static final SignIn NONE = new SignIn(null, "", Set.of());
+    public static final SignIn NONE = new SignIn(null, Set.of());
 
     public SignIn {
       unauthenticatedPaths = Set.copyOf(unauthenticatedPaths);

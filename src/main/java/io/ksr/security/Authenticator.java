@@ -46,8 +46,7 @@ public final class Authenticator {
   private record Verified(String user, String passwordHash) {}
 
   private final ReloadingFile<Map<String, UserAccount>> users;
-  private final ReloadingFile<AccessRules> rules;
-  private final Set<String> allowedRoles;
+  private final AccessPolicy policy;
   private final String unknownUserHash;
 
   /**
@@ -65,12 +64,18 @@ public final class Authenticator {
    * @throws IllegalArgumentException when a file cannot be read or is malformed
    */
   public Authenticator(final Settings settings) {
-    this.users = new ReloadingFile<>(settings.usersFile(), UsersFile::read);
-    this.rules =
-        settings.rulesFile() == null
-            ? null
-            : new ReloadingFile<>(settings.rulesFile(), AccessRules::read);
-    this.allowedRoles = settings.allowedRoles();
+    this(settings.usersFile(), new AccessPolicy(settings.rulesFile(), settings.allowedRoles()));
+  }
+
+  /**
+   * Reads the users file; {@code policy} says what its users may do, shared with other sign-in
+   * methods.
+   *
+   * @throws IllegalArgumentException when the file cannot be read or is malformed
+   */
+  public Authenticator(final Path usersFile, final AccessPolicy policy) {
+    this.users = new ReloadingFile<>(usersFile, UsersFile::read);
+    this.policy = Objects.requireNonNull(policy, "policy can't be null");
     new SecureRandom().nextBytes(digestKey);
     // Checking an unknown user's password costs as much as a known one's, so timing does not
     // tell which users exist.
@@ -88,13 +93,7 @@ public final class Authenticator {
     if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       throw unauthorized("Unauthorized: this registry needs a user name and password (HTTP Basic)");
     }
-    final UserAccount user = check(authorization.substring(BASIC.length()).strip());
-    if (!allowedRoles.isEmpty() && user.roles().stream().noneMatch(allowedRoles::contains)) {
-      throw new RegistryException(
-          ErrorCode.ACCESS_DENIED,
-          "User " + user.name() + " has none of the roles allowed to use this registry");
-    }
-    return rules == null ? Access.unrestricted(user.name()) : rules.current().accessFor(user);
+    return policy.accessFor(check(authorization.substring(BASIC.length()).strip()));
   }
 
   private UserAccount check(final String credentials) {

@@ -2,7 +2,10 @@ package io.ksr.security;
 
 import java.util.Set;
 
-/** A user of the REST API: a name, the hash of the password, and the roles rules refer to. */
+/**
+ * A user of the REST API: a name, the hash of the password (empty for the bearer of a token), and
+ * the roles rules refer to.
+ */
 public record UserAccount(String name, String passwordHash, Set<String> roles) {
   public UserAccount {
     roles = Set.copyOf(roles);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,8 @@ final class FakeRegistry implements AutoCloseable {
       String contentType,
       String accept,
       String authorization,
-      String body) {}
+      String body,
+      Map<String, List<String>> headers) {}
 
   /** What to answer. */
   record Reply(int status, String body) {}
@@ -89,7 +91,8 @@ final class FakeRegistry implements AutoCloseable {
               exchange.getRequestHeaders().getFirst("Content-Type"),
               exchange.getRequestHeaders().getFirst("Accept"),
               exchange.getRequestHeaders().getFirst("Authorization"),
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+              Map.copyOf(exchange.getRequestHeaders()));
       requests.add(request);
       Reply reply;
       try {

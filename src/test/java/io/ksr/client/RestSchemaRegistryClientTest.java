@@ -189,6 +189,49 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldSendAStaticBearerTokenAndConfluentCloudsRoutingHeaders() {
+    try (FakeRegistry registry = FakeRegistry.answering(200, ID_1)) {
+      client(
+              registry.url(),
+              BearerAuth.CREDENTIALS_SOURCE,
+              "static_token",
+              BearerAuth.TOKEN,
+              "t0ken",
+              BearerAuth.LOGICAL_CLUSTER,
+              "lsrc-123",
+              BearerAuth.IDENTITY_POOL_ID,
+              "pool-9")
+          .getById(1);
+
+      final FakeRegistry.Request request = registry.requests().get(0);
+      assertEquals("Bearer t0ken", request.authorization());
+      assertEquals(List.of("lsrc-123"), request.headers().get("Target-sr-cluster"));
+      assertEquals(List.of("pool-9"), request.headers().get("Confluent-identity-pool-id"));
+    }
+  }
+
+  @Test
+  void shouldNotRetryAStaticTokenTheRegistryRefuses() {
+    try (FakeRegistry registry =
+        FakeRegistry.answering(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}")) {
+      final SchemaRegistryClientException error =
+          assertThrows(
+              SchemaRegistryClientException.class,
+              () ->
+                  client(
+                          registry.url(),
+                          BearerAuth.CREDENTIALS_SOURCE,
+                          "STATIC_TOKEN",
+                          BearerAuth.TOKEN,
+                          "stale")
+                      .getById(1));
+
+      assertEquals(401, error.errorCode());
+      assertEquals(1, registry.requests().size());
+    }
+  }
+
+  @Test
   void shouldReportAnswersThatAreNotJsonWith50005() {
     try (FakeRegistry html = FakeRegistry.answering(401, "<html>Unauthorized</html>");
         FakeRegistry garbled = FakeRegistry.answering(200, "{\"id\":")) {

@@ -1,6 +1,8 @@
 package io.ksr.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import io.ksr.domain.CompatibilityLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -110,6 +113,40 @@ class RegistryConfigTest {
     assertInvalid(Map.of("authentication.method", "BASIC"), "authentication.users.file");
     assertInvalid(Map.of("authentication.method", "DIGEST"), "authentication.method");
     assertTrue(new RegistryConfig(Map.of()).authentication().authenticator().isEmpty());
+  }
+
+  @Test
+  void shouldNeedTheIssuersKeysAndNameForBearerTokens() {
+    final Map<String, String> bearer =
+        Map.of(
+            "authentication.method", "BEARER",
+            "oauthbearer.jwks.endpoint.url", "https://idp.example/jwks",
+            "oauthbearer.expected.issuer", "https://idp.example");
+    final RegistryConfig config = new RegistryConfig(bearer);
+    assertNull(config.authentication().authenticator().orElseThrow().usersFile());
+    assertNotNull(config.authentication().authenticator().orElseThrow().bearer());
+
+    assertInvalid(
+        with(bearer, "oauthbearer.jwks.endpoint.url", ""), "oauthbearer.jwks.endpoint.url");
+    assertInvalid(
+        with(bearer, "oauthbearer.jwks.endpoint.url", "ftp://idp.example/jwks"),
+        "oauthbearer.jwks.endpoint.url");
+    assertInvalid(with(bearer, "oauthbearer.expected.issuer", " "), "oauthbearer.expected.issuer");
+    assertInvalid(
+        with(bearer, "oauthbearer.jwks.endpoint.refetch.interval.ms", "3600000"),
+        "oauthbearer.jwks.endpoint.refetch.interval.ms");
+    assertInvalid(
+        with(bearer, "authentication.method", "BASIC,BEARER"), "authentication.users.file");
+    for (final String method : List.of("BEARER,BEARER", "BEARER,DIGEST", "NONE,BASIC", "")) {
+      assertInvalid(with(bearer, "authentication.method", method), "authentication.method");
+    }
+  }
+
+  private static Map<String, String> with(
+      final Map<String, String> settings, final String key, final String value) {
+    final Map<String, String> changed = new HashMap<>(settings);
+    changed.put(key, value);
+    return changed;
   }
 
   @Test
